@@ -1,0 +1,5 @@
+"""Entry point for ``python -m spotlint``."""
+
+from spotlint.cli import main
+
+main()

@@ -1,0 +1,329 @@
+"""The rule data model and its construction from one parsed TOML document.
+
+Owns the shape of a rule file and every load-time check that concerns a single file
+(keys, types, code format, patterns). Cross-file checks (duplicate codes, wave prefixes)
+belong to ``catalogue``. Nothing here reads files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from spotlint.errors import CatalogueError
+
+CODE_RE = re.compile(r"^SPT[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+VERSION_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
+HTTP_METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
+KINDS = frozenset({"endpoint", "route", "field", "playlist"})
+STRATEGIES = frozenset({"stub", "local"})
+LIBRARIES = frozenset({"spotipy", "tekore"})
+
+
+@dataclass(frozen=True, slots=True)
+class Wave:
+    """A dated set of restrictions; its rules take codes in ``hundred``."""
+
+    id: str
+    date: str
+    hundred: int
+    title: str
+    audience: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClientLibrary:
+    """A Python client of the Web API: its import roots and client classes."""
+
+    name: str
+    modules: tuple[str, ...]
+    classes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    method: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClientMethods:
+    """The methods of one library that reach a rule's endpoints."""
+
+    library: str
+    methods: tuple[str, ...]
+    fixed_in: Mapping[str, str]
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """Response fields a rule is about, and optionally the calls whose results carry them."""
+
+    names: tuple[str, ...]
+    objects: tuple[str, ...]
+    from_methods: tuple[str, ...]
+    replacement: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDocs:
+    what: str
+    why: str
+    bad: str
+    good: str
+    references: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    wave: str
+    kind: str
+    title: str
+    summary: str
+    message: str
+    instead: str
+    fix: tuple[str, ...]
+    endpoints: tuple[Endpoint, ...]
+    clients: tuple[ClientMethods, ...]
+    generic: tuple[str, ...]
+    fields: FieldSpec | None
+    playlist_id: str | None
+    docs: RuleDocs
+    source: str = field(compare=False)
+
+    def methods_of(self, library: str) -> tuple[str, ...]:
+        for group in self.clients:
+            if group.library == library:
+                return group.methods
+        return ()
+
+
+class _Reader:
+    """Typed access to one TOML table that remembers which keys were read."""
+
+    def __init__(self, data: Mapping[str, Any], source: str, prefix: str = "") -> None:
+        self.data = data
+        self.source = source
+        self.prefix = prefix
+        self.seen: set[str] = set()
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}{name}"
+
+    def fail(self, name: str, problem: str) -> CatalogueError:
+        return CatalogueError(self.source, self.key(name), problem)
+
+    def raw(self, name: str, required: bool) -> Any:
+        self.seen.add(name)
+        if name not in self.data:
+            if required:
+                raise self.fail(name, "missing required key")
+            return None
+        return self.data[name]
+
+    def string(self, name: str, required: bool = True, default: str = "") -> str:
+        value = self.raw(name, required)
+        if value is None:
+            return default
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(name, "expected a non-empty string")
+        return value
+
+    def strings(self, name: str, required: bool = False) -> tuple[str, ...]:
+        value = self.raw(name, required)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(name, "expected a list of non-empty strings")
+        return tuple(value)
+
+    def integer(self, name: str) -> int:
+        value = self.raw(name, True)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(name, "expected an integer")
+        return value
+
+    def table(self, name: str, required: bool = False) -> _Reader | None:
+        value = self.raw(name, required)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.fail(name, "expected a table")
+        return _Reader(value, self.source, f"{self.key(name)}.")
+
+    def tables(self, name: str) -> list[_Reader]:
+        value = self.raw(name, False)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(name, "expected an array of tables")
+        return [_Reader(v, self.source, f"{self.key(name)}[{i}].") for i, v in enumerate(value)]
+
+    def string_map(self, name: str) -> dict[str, str]:
+        sub = self.table(name)
+        if sub is None:
+            return {}
+        for k, v in sub.data.items():
+            if not isinstance(v, str):
+                raise sub.fail(k, "expected a string")
+        return dict(sub.data)
+
+    def done(self) -> None:
+        unknown = sorted(set(self.data) - self.seen)
+        if unknown:
+            raise self.fail(unknown[0], "unknown key")
+
+
+def _check(ok: bool, reader: _Reader, name: str, problem: str) -> None:
+    if not ok:
+        raise reader.fail(name, problem)
+
+
+def parse_rule(data: Mapping[str, Any], source: str) -> Rule:
+    """Build a rule from one TOML document, raising CatalogueError on any problem."""
+    top = _Reader(data, source)
+    code = top.string("code")
+    _check(bool(CODE_RE.match(code)), top, "code", f"{code!r} is not SPT followed by 3 digits")
+    name = top.string("name")
+    _check(bool(NAME_RE.match(name)), top, "name", f"{name!r} is not kebab-case")
+    kind = top.string("kind")
+    _check(kind in KINDS, top, "kind", f"{kind!r} is not one of {sorted(KINDS)}")
+    fixes = top.strings("fix")
+    bad_fix = [f for f in fixes if f not in STRATEGIES]
+    _check(not bad_fix, top, "fix", f"unknown strategy {bad_fix[:1]}")
+    rule = Rule(
+        code=code,
+        name=name,
+        wave=top.string("wave"),
+        kind=kind,
+        title=top.string("title"),
+        summary=top.string("summary"),
+        message=top.string("message"),
+        instead=top.string("instead"),
+        fix=fixes,
+        endpoints=tuple(_endpoint(r) for r in top.tables("endpoints")),
+        clients=_clients(top.table("clients")),
+        generic=top.strings("generic"),
+        fields=_fields(top.table("fields")),
+        playlist_id=_pattern(top, "playlist-id"),
+        docs=_docs(top.table("docs", required=True)),
+        source=source,
+    )
+    top.done()
+    if kind in ("endpoint", "route"):
+        _check(bool(rule.endpoints), top, "endpoints", f"a {kind} rule needs endpoints")
+    if kind == "field":
+        _check(rule.fields is not None, top, "fields", "a field rule needs a [fields] table")
+    if kind == "playlist":
+        _check(rule.playlist_id is not None, top, "playlist-id", "a playlist rule needs it")
+    all_methods = {m for g in rule.clients for m in g.methods}
+    stray = sorted(set(rule.generic) - all_methods)
+    _check(not stray, top, "generic", f"{stray[:1]} is not one of the rule's methods")
+    return rule
+
+
+def _endpoint(reader: _Reader) -> Endpoint:
+    method = reader.string("method")
+    path = reader.string("path")
+    reader.done()
+    _check(method in HTTP_METHODS, reader, "method", f"{method!r} is not an HTTP method")
+    _check(path.startswith("/") and " " not in path, reader, "path", f"bad path {path!r}")
+    return Endpoint(method, path)
+
+
+def _clients(reader: _Reader | None) -> tuple[ClientMethods, ...]:
+    if reader is None:
+        return ()
+    groups = []
+    for library in sorted(reader.data):
+        _check(library in LIBRARIES, reader, library, f"unknown client library {library!r}")
+        sub = reader.table(library)
+        assert sub is not None
+        methods = sub.strings("methods", required=True)
+        bad = [m for m in methods if not IDENT_RE.match(m)]
+        _check(not bad, sub, "methods", f"{bad[:1]} is not a method name")
+        fixed_in = sub.string_map("fixed-in")
+        for method, version in fixed_in.items():
+            _check(method in methods, sub, f"fixed-in.{method}", "not one of the methods")
+            _check(bool(VERSION_RE.match(version)), sub, f"fixed-in.{method}", "bad version")
+        groups.append(ClientMethods(library, methods, fixed_in, sub.strings("keywords")))
+        sub.done()
+    reader.done()
+    return tuple(groups)
+
+
+def _fields(reader: _Reader | None) -> FieldSpec | None:
+    if reader is None:
+        return None
+    spec = FieldSpec(
+        names=reader.strings("names", required=True),
+        objects=reader.strings("objects", required=True),
+        from_methods=reader.strings("from-methods"),
+        replacement=reader.string_map("replacement"),
+    )
+    reader.done()
+    return spec
+
+
+def _pattern(reader: _Reader, name: str) -> str | None:
+    value = reader.string(name, required=False, default="")
+    if not value:
+        return None
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise reader.fail(name, f"bad regular expression: {exc}") from None
+    return value
+
+
+def _docs(reader: _Reader | None) -> RuleDocs:
+    assert reader is not None
+    docs = RuleDocs(
+        what=reader.string("what"),
+        why=reader.string("why"),
+        bad=reader.string("bad"),
+        good=reader.string("good"),
+        references=reader.strings("references", required=True),
+    )
+    reader.done()
+    return docs
+
+
+def parse_waves(data: Mapping[str, Any], source: str) -> tuple[Wave, ...]:
+    top = _Reader(data, source)
+    waves = []
+    for sub in top.tables("wave"):
+        waves.append(
+            Wave(
+                id=sub.string("id"),
+                date=sub.string("date"),
+                hundred=sub.integer("hundred"),
+                title=sub.string("title"),
+                audience=sub.string("audience"),
+            )
+        )
+        sub.done()
+    top.done()
+    return tuple(waves)
+
+
+def parse_libraries(data: Mapping[str, Any], source: str) -> tuple[ClientLibrary, ...]:
+    top = _Reader(data, source)
+    libraries = []
+    for name in sorted(data):
+        _check(name in LIBRARIES, top, name, f"unknown client library {name!r}")
+        sub = top.table(name)
+        assert sub is not None
+        libraries.append(
+            ClientLibrary(name, sub.strings("modules", True), sub.strings("classes", True))
+        )
+        sub.done()
+    top.done()
+    return tuple(libraries)
