@@ -1,0 +1,41 @@
+"""The analysers and the one place that lists them.
+
+``analyse`` walks a parsed module once, dispatching nodes to every analyser's handlers, then
+runs the checks that needed the whole module. It returns candidates; positions, messages and
+suppression belong to the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import libcst as cst
+
+from spotlint.analysis import clients, fields, playlists, usage
+from spotlint.analysis.context import Candidate, ModuleContext, ProjectInfo
+from spotlint.analysis.infer import Inference
+from spotlint.analysis.scope import Scope
+from spotlint.analysis.walk import Handler, Walker
+from spotlint.catalogue import Catalogue
+
+ANALYSERS = (usage, clients, fields, playlists)
+
+
+@lru_cache(maxsize=1)
+def handler_table() -> dict[type, Sequence[Handler]]:
+    """Handlers by node type, built once per process."""
+    table: dict[type, list[Handler]] = {}
+    for analyser in ANALYSERS:
+        for node_type, handlers in analyser.HANDLERS.items():
+            table.setdefault(node_type, []).extend(handlers)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def analyse(module: cst.Module, catalogue: Catalogue, project: ProjectInfo = ProjectInfo()) -> list[Candidate]:
+    ctx = ModuleContext(catalogue=catalogue, project=project, scope=Scope("module", module, None))
+    module.visit(Walker(ctx, handler_table()))
+    ctx.inference = Inference(ctx)
+    for check in ctx.deferred:
+        check(ctx)
+    return ctx.candidates

@@ -1,0 +1,118 @@
+"""Client method calls: ``client.audio_features(...)``, ``getattr(client, "tracks")``.
+
+Reports a call of a catalogue method when the receiver is a Spotify client (by inference),
+or, on a receiver of unknown type, when the method name is one only Spotify clients use in
+a module that uses Spotify (a generic name also needs Spotify-only keyword arguments).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from spotlint.analysis.context import ModuleContext
+from spotlint.analysis.infer import (
+    Builtin, Client, ClientClass, Function, Inference, Instance, Opaque, Qual, Result, Types, UserClass,
+)
+from spotlint.analysis.scope import Scope
+from spotlint.ruleschema import Rule
+
+KINDS = ("endpoint", "route")
+
+
+def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    assert isinstance(node, cst.Call)
+    target = method_target(node)
+    if target is None:
+        return
+    receiver, name = target
+    if not ctx.catalogue.call_rules(name):
+        return
+    scope, statement = ctx.scope, ctx.statement
+    keywords = frozenset(arg.keyword.value for arg in node.args if arg.keyword is not None)
+    via_getattr = not isinstance(node.func, cst.Attribute)
+
+    def check(done: ModuleContext) -> None:
+        assert statement is not None
+        inference = done.inference
+        if via_getattr and not _is_builtin_getattr(node, scope, inference):
+            return
+        for rule, libraries in rules_for_call(done, inference, receiver, scope, name, keywords):
+            done.report(node, rule, statement, detail=version_note(rule, name, libraries))
+
+    ctx.deferred.append(check)
+
+
+def method_target(node: cst.Call) -> tuple[cst.BaseExpression, str] | None:
+    """(receiver, method name) of ``r.m(...)`` or ``getattr(r, "m")``."""
+    func = node.func
+    if isinstance(func, cst.Attribute):
+        return func.value, func.attr.value
+    if isinstance(func, cst.Name) and func.value == "getattr" and len(node.args) >= 2:
+        name = node.args[1].value
+        if isinstance(name, cst.SimpleString) and isinstance(name.evaluated_value, str):
+            return node.args[0].value, name.evaluated_value
+    return None
+
+
+def _is_builtin_getattr(node: cst.Call, scope: Scope, inference: Inference) -> bool:
+    return inference.of(node.func, scope) == frozenset({Builtin("getattr")})
+
+
+def rules_for_call(
+    ctx: ModuleContext, inference: Inference, receiver: cst.BaseExpression, scope: Scope,
+    name: str, keywords: frozenset[str],
+) -> list[tuple[Rule, frozenset[str]]]:
+    """The catalogue rules a call of ``receiver.name(...)`` breaks, with the client libraries
+    it may come from, judged by what the receiver is."""
+    entries = ctx.catalogue.call_rules(name)
+    types = inference.of(receiver, scope)
+    clients = [t for t in types if isinstance(t, (Client, ClientClass))]
+    found: dict[str, tuple[Rule, set[str]]] = {}
+    if clients:
+        for client in clients:
+            if isinstance(client, Client) and client.cls is not None:
+                if inference.defines(inference.user_class(client.cls), name):
+                    continue  # the user's subclass overrides the method
+            for library, rule in entries:
+                if library == client.library:
+                    found.setdefault(rule.code, (rule, set()))[1].add(library)
+    elif not (types and all(_known_not_client(t) for t in types)):
+        spotify_context = ctx.uses_spotify or any(
+            isinstance(t, Qual) and _first_party_object(t, ctx) for t in types
+        )
+        for library, rule in entries if spotify_context else ():
+            spotify_only = {k for group in rule.clients for k in group.keywords}
+            if name not in rule.generic or keywords & spotify_only:
+                found.setdefault(rule.code, (rule, set()))[1].add(library)
+    return [(rule, frozenset(libraries)) for rule, libraries in found.values()]
+
+
+def _known_not_client(value: object) -> bool:
+    if isinstance(value, Qual):
+        return value.module
+    return isinstance(value, (Instance, UserClass, Function, Opaque, Builtin, Result))
+
+
+def _first_party_object(value: Qual, ctx: ModuleContext) -> bool:
+    if value.module:
+        return False
+    return value.name.startswith(".") or value.name.split(".")[0] in ctx.project.first_party
+
+
+def version_note(rule: Rule, method: str, libraries: frozenset[str]) -> str:
+    """For a renamed route: which client versions still send the old one."""
+    if rule.kind != "route":
+        return ""
+    notes = []
+    for group in rule.clients:
+        if method not in group.methods or group.library not in libraries:
+            continue
+        fixed = group.fixed_in.get(method)
+        if fixed:
+            notes.append(f"{group.library} < {fixed} sends it")
+        else:
+            notes.append(f"every {group.library} release so far sends it")
+    return "; ".join(notes)
+
+
+HANDLERS = {cst.Call: [on_call]}

@@ -1,0 +1,59 @@
+"""Per-file facts shared by the analysers during and after the walk.
+
+Owns the explicit state of one analysis (scopes, the statement being walked, whether the
+module uses Spotify, pending candidates). Created per file, never stored in module globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import libcst as cst
+
+from spotlint.analysis.scope import Scope
+from spotlint.catalogue import Catalogue
+from spotlint.ruleschema import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectInfo:
+    """What the engine knows of the project around a file (pure data, no I/O)."""
+
+    module: str = ""  # dotted name of this file's module, '' when unknown
+    first_party: frozenset[str] = frozenset()  # top-level names importable from the project
+    modules: frozenset[str] = frozenset()  # dotted names known to be modules of the project
+
+    @property
+    def package(self) -> str:
+        return self.module.rpartition(".")[0]
+
+
+@dataclass(eq=False, slots=True)
+class Candidate:
+    """A node a handler wants to report, once the whole module has been walked."""
+
+    node: cst.CSTNode
+    rule: Rule
+    statement: cst.CSTNode
+    detail: str = ""
+
+
+@dataclass(eq=False)
+class ModuleContext:
+    catalogue: Catalogue
+    project: ProjectInfo
+    scope: Scope
+    statement: cst.CSTNode | None = None
+    uses_spotify: bool = False
+    candidates: list[Candidate] = field(default_factory=list)
+    class_scopes: dict[int, Scope] = field(default_factory=dict)  # id(ClassDef) -> its body scope
+    function_scopes: dict[int, Scope] = field(default_factory=dict)  # id(FunctionDef) -> its scope
+    inference: Any = None  # the module's Inference, set once the walk is over
+    stores: set[int] = field(default_factory=set)  # ids of subscripts that are written, not read
+    # checks that need every binding of the module: run once the walk is over
+    deferred: list[Callable[[ModuleContext], None]] = field(default_factory=list)
+
+    def report(self, node: cst.CSTNode, rule: Rule, statement: cst.CSTNode, detail: str = "") -> None:
+        self.candidates.append(Candidate(node, rule, statement, detail))

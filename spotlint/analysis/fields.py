@@ -1,0 +1,92 @@
+"""Reads of response fields Spotify removed: ``x["preview_url"]`` and ``x.get("preview_url")``.
+
+A read is reported in a module that uses Spotify; a rule that names ``from-methods`` (for
+keys as common as ``tracks``) needs the value to come from one of those client calls.
+Writes (``x["popularity"] = …``) are not reads and stay silent.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from spotlint.analysis.context import ModuleContext
+from spotlint.analysis.infer import Result
+
+KINDS = ("field",)
+
+
+def _string(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def on_subscript(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    assert isinstance(node, cst.Subscript)
+    if id(node) in ctx.stores or len(node.slice) != 1:
+        return
+    index = node.slice[0].slice
+    if isinstance(index, cst.Index):
+        key = _string(index.value)
+        if key is not None:
+            _read(node, node.value, key, ctx)
+
+
+def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    assert isinstance(node, cst.Call)
+    func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value == "get" and node.args:
+        key = _string(node.args[0].value)
+        if key is not None:
+            _read(node, func.value, key, ctx)
+
+
+def _read(node: cst.CSTNode, container: cst.BaseExpression, key: str, ctx: ModuleContext) -> None:
+    rules = ctx.catalogue.field_rules(key)
+    if not rules:
+        return
+    scope, statement = ctx.scope, ctx.statement
+
+    def check(done: ModuleContext) -> None:
+        assert statement is not None
+        if not done.uses_spotify:
+            return
+        origins: set[str] | None = None
+        for rule in rules:
+            assert rule.fields is not None
+            if rule.fields.from_methods:
+                if origins is None:
+                    origins = {t.method for t in done.inference.of(container, scope) if isinstance(t, Result)}
+                if not origins & set(rule.fields.from_methods):
+                    continue
+            done.report(node, rule, statement, detail=f"`{key}`")
+
+    ctx.deferred.append(check)
+
+
+def on_store(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    """Remember subscripts that are assignment or deletion targets."""
+    targets: list[cst.BaseExpression] = []
+    if isinstance(node, cst.AssignTarget):
+        targets.append(node.target)
+    elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+        targets.append(node.target)
+    elif isinstance(node, cst.Del):
+        targets.append(node.target)
+    while targets:
+        target = targets.pop()
+        if isinstance(target, cst.Subscript):
+            ctx.stores.add(id(target))
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            targets.extend(e.value for e in target.elements)
+
+
+HANDLERS = {
+    cst.Subscript: [on_subscript],
+    cst.Call: [on_call],
+    cst.AssignTarget: [on_store],
+    cst.AugAssign: [on_store],
+    cst.AnnAssign: [on_store],
+    cst.Del: [on_store],
+}

@@ -1,0 +1,336 @@
+"""What an expression evaluates to, as far as Spotify clients are concerned.
+
+A small flow-insensitive inference over the bindings of ``scope``: imports resolve to
+qualified names, calls of client classes (and their subclasses, and functions returning
+them) give clients, client method calls give results. Never guesses from spelling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from spotlint.analysis.context import ModuleContext
+from spotlint.analysis.scope import Binding, Scope
+
+MAX_DEPTH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Qual:
+    """An imported module or object, by qualified name; ``module`` when known to be a module."""
+
+    name: str
+    module: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClientClass:
+    library: str
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """An instance of a client; ``cls`` is the user's subclass when known."""
+
+    library: str
+    cls: cst.ClassDef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The value returned by (or read out of) a client method call."""
+
+    library: str
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class UserClass:
+    node: cst.ClassDef
+    scope: Scope
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    cls: UserClass
+
+
+@dataclass(frozen=True, slots=True)
+class Function:
+    node: cst.FunctionDef
+    scope: Scope  # the scope the function is defined in
+    owner: UserClass | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Builtin:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Opaque:
+    """A value we know is not a client (a literal, a user object without client parts)."""
+
+
+OPAQUE = Opaque()
+Type = Qual | ClientClass | Client | Result | UserClass | Instance | Function | Builtin | Opaque
+Types = frozenset[Type]
+NOTHING: Types = frozenset()
+
+_BUILTINS = frozenset({"getattr", "super", "isinstance", "type"})
+_LITERALS = (
+    cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float,
+    cst.Imaginary, cst.Dict, cst.List, cst.Set, cst.Tuple, cst.DictComp, cst.ListComp,
+    cst.SetComp, cst.GeneratorExp, cst.Comparison, cst.UnaryOperation,
+)
+
+
+class Inference:
+    """Memoised inference for one module."""
+
+    def __init__(self, ctx: ModuleContext) -> None:
+        self.ctx = ctx
+        self.classes: dict[str, str] = {}
+        self.library_modules: dict[str, str] = {}
+        for library in ctx.catalogue.libraries:
+            for qualname in library.classes:
+                self.classes[qualname] = library.name
+            for module in library.modules:
+                self.library_modules[module] = library.name
+        self.memo: dict[tuple[int, int], Types] = {}
+        self.active: set[tuple[int, int]] = set()
+
+    # -- public --------------------------------------------------------------------
+    def of(self, node: cst.BaseExpression, scope: Scope) -> Types:
+        key = (id(node), id(scope))
+        if key in self.memo:
+            return self.memo[key]
+        if key in self.active or len(self.active) > MAX_DEPTH:
+            return NOTHING
+        self.active.add(key)
+        try:
+            result = self._infer(node, scope)
+        finally:
+            self.active.discard(key)
+        self.memo[key] = result
+        return result
+
+    def library_of_qual(self, name: str) -> str | None:
+        """The client library a qualified name belongs to, if any."""
+        top = name.split(".")[0]
+        return self.library_modules.get(top)
+
+    # -- expressions ---------------------------------------------------------------
+    def _infer(self, node: cst.BaseExpression, scope: Scope) -> Types:
+        if isinstance(node, cst.Name):
+            return self._name(node.value, scope)
+        if isinstance(node, cst.Attribute):
+            return self._attribute(self.of(node.value, scope), node.attr.value)
+        if isinstance(node, cst.Call):
+            return self._call(node, scope)
+        if isinstance(node, cst.Await):
+            return self.of(node.expression, scope)
+        if isinstance(node, cst.IfExp):
+            return self.of(node.body, scope) | self.of(node.orelse, scope)
+        if isinstance(node, cst.BooleanOperation):
+            return self.of(node.left, scope) | self.of(node.right, scope)
+        if isinstance(node, cst.NamedExpr):
+            return self.of(node.value, scope)
+        if isinstance(node, cst.Subscript):
+            return self._subscript(self.of(node.value, scope))
+        if isinstance(node, _LITERALS):
+            return frozenset({OPAQUE})
+        return NOTHING
+
+    def _name(self, name: str, scope: Scope) -> Types:
+        bindings = scope.lookup(name)
+        if not bindings:
+            return frozenset({Builtin(name)}) if name in _BUILTINS else NOTHING
+        result: set[Type] = set()
+        for binding in bindings:
+            result |= self.binding(binding)
+        return frozenset(result)
+
+    def binding(self, binding: Binding) -> Types:
+        kind, node, scope = binding.kind, binding.node, binding.scope
+        if kind == "import":
+            is_module = isinstance(node, cst.Import) or binding.qualname in self.ctx.project.modules
+            return frozenset({self._qual(binding.qualname, is_module)})
+        if kind == "class":
+            assert isinstance(node, cst.ClassDef)
+            return frozenset({UserClass(node, scope)})
+        if kind == "function":
+            assert isinstance(node, cst.FunctionDef)
+            owner = self._owner_class(scope)
+            return frozenset({Function(node, scope, owner)})
+        if kind == "assign" and isinstance(node, cst.BaseExpression):
+            return self.of(node, scope)
+        if kind == "annotation" and isinstance(node, cst.BaseExpression):
+            return self.annotation(node, scope)
+        if kind == "param" and isinstance(node, cst.Param):
+            if node.annotation is not None:
+                return self.annotation(node.annotation.annotation, scope.parent or scope)
+            return NOTHING
+        if kind in ("self", "cls"):
+            owner_scope = scope.enclosing_class()
+            if owner_scope is None or not isinstance(owner_scope.node, cst.ClassDef):
+                return NOTHING
+            cls = UserClass(owner_scope.node, owner_scope.parent or owner_scope)
+            if kind == "cls":
+                return frozenset({cls})
+            return self._instantiate(cls)
+        if kind == "iter" and isinstance(node, cst.BaseExpression):
+            return self._subscript(self.of(node, scope))
+        return NOTHING
+
+    def _owner_class(self, scope: Scope) -> UserClass | None:
+        if scope.kind == "class" and isinstance(scope.node, cst.ClassDef) and scope.parent is not None:
+            return UserClass(scope.node, scope.parent)
+        return None
+
+    def _qual(self, name: str, is_module: bool = False) -> Type:
+        library = self.classes.get(name)
+        if library is not None:
+            return ClientClass(library)
+        return Qual(name, is_module or name in self.ctx.project.modules)
+
+    def _attribute(self, bases: Types, attr: str) -> Types:
+        result: set[Type] = set()
+        for base in bases:
+            if isinstance(base, Qual):
+                result.add(self._qual(f"{base.name}.{attr}"))
+            elif isinstance(base, Instance):
+                result |= self.member(base.cls, attr, instance=True)
+            elif isinstance(base, Client) and base.cls is not None:
+                result |= self.member(self.user_class(base.cls), attr, instance=True)
+            elif isinstance(base, UserClass):
+                result |= self.member(base, attr, instance=False)
+            elif isinstance(base, Result):
+                result.add(base)
+        return frozenset(result)
+
+    def user_class(self, node: cst.ClassDef) -> UserClass:
+        scope = self.ctx.class_scopes[id(node)]
+        assert scope.parent is not None
+        return UserClass(node, scope.parent)
+
+    def _subscript(self, values: Types) -> Types:
+        """Reading into a client result (``r["items"]``, iteration) stays a result."""
+        return frozenset(v for v in values if isinstance(v, Result))
+
+    # -- classes -------------------------------------------------------------------
+    def class_scope(self, cls: UserClass) -> Scope | None:
+        return self.ctx.class_scopes.get(id(cls.node))
+
+    def bases(self, cls: UserClass) -> Types:
+        result: set[Type] = set()
+        for arg in cls.node.bases:
+            result |= self.of(arg.value, cls.scope)
+        return frozenset(result)
+
+    def client_library(self, cls: UserClass, depth: int = 0) -> str | None:
+        """The client library a user class derives from, if it does."""
+        if depth > 10:
+            return None
+        for base in self.bases(cls):
+            if isinstance(base, ClientClass):
+                return base.library
+            if isinstance(base, UserClass):
+                found = self.client_library(base, depth + 1)
+                if found:
+                    return found
+        return None
+
+    def defines(self, cls: UserClass, name: str, depth: int = 0) -> bool:
+        """Whether the user class (or a user base class) defines ``name`` itself."""
+        scope = self.class_scope(cls)
+        if scope is not None and name in scope.bindings:
+            return True
+        if depth > 10:
+            return False
+        return any(isinstance(b, UserClass) and self.defines(b, name, depth + 1) for b in self.bases(cls))
+
+    def member(self, cls: UserClass, attr: str, instance: bool, depth: int = 0) -> Types:
+        scope = self.class_scope(cls)
+        result: set[Type] = set()
+        if scope is not None:
+            if instance:
+                for binding in scope.instance_attrs.get(attr, []):
+                    result |= self.binding(binding)
+            for binding in scope.bindings.get(attr, []):
+                result |= self.binding(binding)
+        if not result and depth < 10:
+            for base in self.bases(cls):
+                if isinstance(base, UserClass):
+                    result |= self.member(base, attr, instance, depth + 1)
+        return frozenset(result)
+
+    def _instantiate(self, cls: UserClass) -> Types:
+        library = self.client_library(cls)
+        if library is not None:
+            return frozenset({Client(library, cls.node)})
+        return frozenset({Instance(cls)})
+
+    # -- calls and annotations -------------------------------------------------------
+    def _call(self, node: cst.Call, scope: Scope) -> Types:
+        func = node.func
+        result: set[Type] = set()
+        if isinstance(func, cst.Attribute):
+            for receiver in self.of(func.value, scope):
+                if isinstance(receiver, Client):
+                    result.add(Result(receiver.library, func.attr.value))
+        for callee in self.of(func, scope):
+            if isinstance(callee, ClientClass):
+                result.add(Client(callee.library))
+            elif isinstance(callee, UserClass):
+                result |= self._instantiate(callee)
+            elif isinstance(callee, Function):
+                result |= self.returns(callee)
+            elif isinstance(callee, Builtin) and callee.name == "super":
+                owner = scope.enclosing_class()
+                if owner is not None and isinstance(owner.node, cst.ClassDef) and owner.parent is not None:
+                    library = self.client_library(UserClass(owner.node, owner.parent))
+                    if library:
+                        result.add(Client(library))
+        return frozenset(result)
+
+    def returns(self, function: Function) -> Types:
+        node = function.node
+        if node.returns is not None:
+            return self.annotation(node.returns.annotation, function.scope)
+        body_scope = self.ctx.function_scopes.get(id(node))
+        if body_scope is None:
+            return NOTHING
+        result: set[Type] = set()
+        for value in body_scope.returns:
+            result |= self.of(value, body_scope)
+        return frozenset(result)
+
+    def annotation(self, node: cst.BaseExpression, scope: Scope) -> Types:
+        """The instances an annotation describes (``Spotify``, ``"tk.Spotify"``, ``Optional[...]``)."""
+        if isinstance(node, cst.SimpleString):
+            try:
+                parsed = cst.parse_expression(node.evaluated_value)  # type: ignore[arg-type]
+            except (cst.ParserSyntaxError, TypeError):
+                return NOTHING
+            return self.annotation(parsed, scope)
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+            return self.annotation(node.left, scope) | self.annotation(node.right, scope)
+        if isinstance(node, cst.Subscript):
+            container = self.of(node.value, scope)
+            if any(isinstance(c, Qual) and c.name.rsplit(".", 1)[-1] in ("Optional", "Union") for c in container):
+                result: set[Type] = set()
+                for element in node.slice:
+                    if isinstance(element.slice, cst.Index):
+                        result |= self.annotation(element.slice.value, scope)
+                return frozenset(result)
+            return NOTHING
+        result = set()
+        for value in self.of(node, scope):
+            if isinstance(value, ClientClass):
+                result.add(Client(value.library))
+            elif isinstance(value, UserClass):
+                result |= self._instantiate(value)
+        return frozenset(result)

@@ -1,0 +1,87 @@
+"""Scopes and bindings of one module, collected during the single walk.
+
+Owns name binding (imports, assignments, parameters, definitions, ``self.x`` attributes) and
+LEGB lookup. It records syntax only; what a binding's value *is* belongs to ``infer``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+
+@dataclass(eq=False, slots=True)
+class Binding:
+    """One way a name gets a value. ``kind`` says how to read ``node``."""
+
+    kind: str  # import | assign | annotation | param | self | cls | function | class | iter | unknown
+    node: cst.CSTNode | None
+    scope: Scope
+    qualname: str = ""  # for imports
+
+
+@dataclass(eq=False, slots=True)
+class Scope:
+    kind: str  # module | class | function
+    node: cst.CSTNode | None
+    parent: Scope | None
+    bindings: dict[str, list[Binding]] = field(default_factory=dict)
+    globals: set[str] = field(default_factory=set)
+    returns: list[cst.BaseExpression] = field(default_factory=list)
+    # class scopes only: attributes assigned through ``self.<name>`` in any method
+    instance_attrs: dict[str, list[Binding]] = field(default_factory=dict)
+    star_imports: list[str] = field(default_factory=list)
+
+    def bind(self, name: str, binding: Binding) -> None:
+        target = self.module() if name in self.globals else self
+        target.bindings.setdefault(name, []).append(binding)
+
+    def module(self) -> Scope:
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+    def enclosing_class(self) -> Scope | None:
+        """For a method's scope, the scope of the class it is defined in."""
+        if self.kind == "function" and self.parent is not None and self.parent.kind == "class":
+            return self.parent
+        return None
+
+    def lookup(self, name: str) -> list[Binding]:
+        """Bindings visible for ``name`` from this scope (class bodies are skipped below)."""
+        scope: Scope | None = self
+        first = True
+        while scope is not None:
+            if (first or scope.kind != "class") and name in scope.bindings:
+                return scope.bindings[name]
+            first = False
+            scope = scope.parent
+        module = self.module()
+        return [Binding("import", None, module, f"{star}.{name}") for star in module.star_imports]
+
+
+def dotted_name(node: cst.BaseExpression | None) -> str:
+    """``a.b.c`` for a Name/Attribute chain, else ''."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if isinstance(node, cst.Name):
+        parts.append(node.value)
+        return ".".join(reversed(parts))
+    return ""
+
+
+def import_from_module(node: cst.ImportFrom, package: str) -> str:
+    """The absolute module a ``from … import`` names, resolved against ``package`` when relative."""
+    module = dotted_name(node.module) if node.module is not None else ""
+    dots = len(node.relative)
+    if not dots:
+        return module
+    base = package.split(".") if package else []
+    if dots - 1 > len(base) or not package:
+        return "." * dots + module  # unresolvable: keep it visibly relative
+    base = base[: len(base) - (dots - 1)]
+    return ".".join([*base, module] if module else base)

@@ -1,0 +1,42 @@
+"""Whether a module uses Spotify at all: imports a client library or names the API host.
+
+Other analysers read ``ModuleContext.uses_spotify`` after the walk; this one only sets it.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from spotlint.analysis.context import ModuleContext
+from spotlint.analysis.scope import dotted_name
+
+API_HOST = "api.spotify.com"
+KINDS: tuple[str, ...] = ()
+
+
+def _library_module(name: str, ctx: ModuleContext) -> bool:
+    top = name.split(".")[0]
+    return any(top in library.modules for library in ctx.catalogue.libraries)
+
+
+def on_import(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    if isinstance(node, cst.Import):
+        if any(_library_module(dotted_name(alias.name), ctx) for alias in node.names):
+            ctx.uses_spotify = True
+    elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
+        if _library_module(dotted_name(node.module), ctx):
+            ctx.uses_spotify = True
+
+
+def on_string(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    assert isinstance(node, (cst.SimpleString, cst.FormattedStringText))
+    if API_HOST in node.value:
+        ctx.uses_spotify = True
+
+
+HANDLERS = {
+    cst.Import: [on_import],
+    cst.ImportFrom: [on_import],
+    cst.SimpleString: [on_string],
+    cst.FormattedStringText: [on_string],
+}

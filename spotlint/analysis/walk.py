@@ -1,0 +1,213 @@
+"""The single walk over a module: scope and binding bookkeeping plus handler dispatch.
+
+Every analyser registers handlers by node type; this visitor keeps ``ModuleContext.scope``
+and ``ModuleContext.statement`` current and calls the handlers. It reports nothing itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import libcst as cst
+
+from spotlint.analysis.context import ModuleContext
+from spotlint.analysis.scope import Binding, Scope, dotted_name, import_from_module
+
+Handler = Callable[[cst.CSTNode, ModuleContext], None]
+
+_COMPOUND = (
+    cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar, cst.Match,
+    cst.FunctionDef, cst.ClassDef,
+)
+
+
+class Walker(cst.CSTVisitor):
+    def __init__(self, ctx: ModuleContext, handlers: Mapping[type, Sequence[Handler]]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.handlers = handlers
+        self.statements: list[cst.CSTNode | None] = []
+
+    # -- dispatch ---------------------------------------------------------------
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        ctx = self.ctx
+        if isinstance(node, (cst.SimpleStatementLine, *_COMPOUND)):
+            self.statements.append(ctx.statement)
+            ctx.statement = node
+        elif isinstance(node, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+            self.statements.append(ctx.statement)
+            ctx.statement = None
+        binder = _BINDERS.get(type(node))
+        if binder is not None:
+            binder(node, ctx)
+        for handler in self.handlers.get(type(node), ()):
+            handler(node, ctx)
+        if isinstance(node, cst.FunctionDef):
+            _enter_function(node, ctx)
+        elif isinstance(node, cst.Lambda):
+            _enter_function(node, ctx)
+        elif isinstance(node, cst.ClassDef):
+            ctx.scope = Scope("class", node, ctx.scope)
+            ctx.class_scopes[id(node)] = ctx.scope
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        ctx = self.ctx
+        if isinstance(original_node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            assert ctx.scope.parent is not None
+            ctx.scope = ctx.scope.parent
+        if isinstance(original_node, (cst.SimpleStatementLine, *_COMPOUND, cst.IndentedBlock, cst.SimpleStatementSuite)):
+            ctx.statement = self.statements.pop()
+
+    # Function parameters and default values are visited inside the function scope;
+    # defaults and decorators strictly belong outside, which matters only for shadowing.
+
+
+def _enter_function(node: cst.FunctionDef | cst.Lambda, ctx: ModuleContext) -> None:
+    outer = ctx.scope
+    scope = Scope("function", node, outer)
+    params = node.params
+    positional = [*params.posonly_params, *params.params]
+    owner = outer if outer.kind == "class" and isinstance(node, cst.FunctionDef) else None
+    decorators = {dotted_name(d.decorator) for d in node.decorators} if isinstance(node, cst.FunctionDef) else set()
+    for index, param in enumerate([*positional, *params.kwonly_params]):
+        kind = "param"
+        if owner is not None and index == 0 and param in positional and "staticmethod" not in decorators:
+            kind = "cls" if "classmethod" in decorators else "self"
+        scope.bind(param.name.value, Binding(kind, param, scope))
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            scope.bind(star.name.value, Binding("unknown", star, scope))
+    ctx.function_scopes[id(node)] = scope
+    ctx.scope = scope
+
+
+# -- binders: record what each statement binds ------------------------------------
+def _bind_import(node: cst.Import, ctx: ModuleContext) -> None:
+    for alias in node.names:
+        full = dotted_name(alias.name)
+        if alias.asname is not None:
+            name = dotted_name(alias.asname.name)  # type: ignore[arg-type]
+            ctx.scope.bind(name, Binding("import", node, ctx.scope, full))
+        else:
+            top = full.split(".")[0]
+            ctx.scope.bind(top, Binding("import", node, ctx.scope, top))
+
+
+def _bind_import_from(node: cst.ImportFrom, ctx: ModuleContext) -> None:
+    module = import_from_module(node, ctx.project.package)
+    if isinstance(node.names, cst.ImportStar):
+        ctx.scope.module().star_imports.append(module)
+        return
+    for alias in node.names:
+        imported = dotted_name(alias.name)
+        name = dotted_name(alias.asname.name) if alias.asname is not None else imported  # type: ignore[arg-type]
+        qual = f"{module}.{imported}" if module and not module.endswith(".") else f"{module}{imported}"
+        ctx.scope.bind(name, Binding("import", node, ctx.scope, qual))
+
+
+def _bind_targets(target: cst.BaseExpression, value: cst.BaseExpression | None, kind: str, ctx: ModuleContext) -> None:
+    if isinstance(target, cst.Name):
+        ctx.scope.bind(target.value, Binding(kind if value is not None else "unknown", value, ctx.scope))
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        values = value.elements if isinstance(value, (cst.Tuple, cst.List)) else None
+        for index, element in enumerate(target.elements):
+            inner = element.value
+            if isinstance(element, cst.StarredElement):
+                _bind_targets(inner, None, kind, ctx)
+            else:
+                sub = values[index].value if values is not None and index < len(values) else None
+                _bind_targets(inner, sub, kind if sub is not None else "iter-part", ctx)
+    elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+        _bind_self_attribute(target, value, kind, ctx)
+    elif isinstance(target, cst.StarredElement):
+        _bind_targets(target.value, None, kind, ctx)
+
+
+def _bind_self_attribute(target: cst.Attribute, value: cst.BaseExpression | None, kind: str, ctx: ModuleContext) -> None:
+    scope = ctx.scope
+    owner = scope.enclosing_class()
+    if owner is None or value is None:
+        return
+    bindings = scope.bindings.get(target.value.value, [])  # type: ignore[attr-defined]
+    if any(b.kind == "self" for b in bindings):
+        owner.instance_attrs.setdefault(target.attr.value, []).append(Binding(kind, value, scope))
+
+
+def _bind_assign(node: cst.Assign, ctx: ModuleContext) -> None:
+    for target in node.targets:
+        _bind_targets(target.target, node.value, "assign", ctx)
+
+
+def _bind_ann_assign(node: cst.AnnAssign, ctx: ModuleContext) -> None:
+    target = node.target
+    annotation = node.annotation.annotation
+    if isinstance(target, cst.Name):
+        ctx.scope.bind(target.value, Binding("annotation", annotation, ctx.scope))
+        if node.value is not None:
+            ctx.scope.bind(target.value, Binding("assign", node.value, ctx.scope))
+        if ctx.scope.kind == "class":  # dataclass-style field: an instance attribute too
+            ctx.scope.instance_attrs.setdefault(target.value, []).append(Binding("annotation", annotation, ctx.scope))
+    elif isinstance(target, cst.Attribute):
+        _bind_self_attribute(target, annotation, "annotation", ctx)
+        if node.value is not None:
+            _bind_self_attribute(target, node.value, "assign", ctx)
+
+
+def _bind_named_expr(node: cst.NamedExpr, ctx: ModuleContext) -> None:
+    _bind_targets(node.target, node.value, "assign", ctx)
+
+
+def _bind_for(node: cst.For | cst.CompFor, ctx: ModuleContext) -> None:
+    _bind_iteration(node.target, node.iter, ctx)
+
+
+def _bind_iteration(target: cst.BaseExpression, iterable: cst.BaseExpression, ctx: ModuleContext) -> None:
+    if isinstance(target, cst.Name):
+        ctx.scope.bind(target.value, Binding("iter", iterable, ctx.scope))
+    else:
+        _bind_targets(target, None, "unknown", ctx)
+
+
+def _bind_with(node: cst.With, ctx: ModuleContext) -> None:
+    for item in node.items:
+        if item.asname is not None:
+            _bind_targets(item.asname.name, item.item, "assign", ctx)
+
+
+def _bind_definition(node: cst.FunctionDef | cst.ClassDef, ctx: ModuleContext) -> None:
+    kind = "class" if isinstance(node, cst.ClassDef) else "function"
+    ctx.scope.bind(node.name.value, Binding(kind, node, ctx.scope))
+
+
+def _bind_global(node: cst.Global | cst.Nonlocal, ctx: ModuleContext) -> None:
+    if isinstance(node, cst.Global):
+        ctx.scope.globals.update(item.name.value for item in node.names)
+
+
+def _bind_return(node: cst.Return, ctx: ModuleContext) -> None:
+    if node.value is not None:
+        ctx.scope.returns.append(node.value)
+
+
+def _bind_except(node: cst.ExceptHandler | cst.ExceptStarHandler, ctx: ModuleContext) -> None:
+    if node.name is not None:
+        _bind_targets(node.name.name, None, "unknown", ctx)
+
+
+_BINDERS: dict[type, Callable[[object, ModuleContext], None]] = {  # type: ignore[dict-item]
+    cst.Import: _bind_import,
+    cst.ImportFrom: _bind_import_from,
+    cst.Assign: _bind_assign,
+    cst.AnnAssign: _bind_ann_assign,
+    cst.NamedExpr: _bind_named_expr,
+    cst.For: _bind_for,
+    cst.CompFor: _bind_for,
+    cst.With: _bind_with,
+    cst.FunctionDef: _bind_definition,
+    cst.ClassDef: _bind_definition,
+    cst.Global: _bind_global,
+    cst.Return: _bind_return,
+    cst.ExceptHandler: _bind_except,
+    cst.ExceptStarHandler: _bind_except,
+}

@@ -1,0 +1,51 @@
+"""The values that leave the engine: spans, findings and the per-file outcome.
+
+Everything here is frozen, slotted and picklable, so worker processes can return it.
+Nothing here formats or analyses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PARSE_ERROR = "SPT001"
+READ_ERROR = "SPT002"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """1-based line and column of the first character; end column is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    span: Span
+    code: str
+    endpoint: str
+    message: str
+    fix: tuple[str, ...] = ()
+    cell: int | None = None
+    # Lines of the reported statement: a noqa comment on any of them applies.
+    statement_lines: tuple[int, int] = field(default=(0, 0), compare=False)
+
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        return (self.path, self.cell or 0, self.span.line, self.span.column, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome for one file: findings, or the SPT001/SPT002 diagnostic that replaced them."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    error: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
