@@ -36,6 +36,6 @@ def analyse(module: cst.Module, catalogue: Catalogue, project: ProjectInfo = Pro
     ctx = ModuleContext(catalogue=catalogue, project=project, scope=Scope("module", module, None))
     module.visit(Walker(ctx, handler_table()))
     ctx.inference = Inference(ctx)
-    for check in ctx.deferred:
+    for check in (*ctx.deferred, *ctx.late):
         check(ctx)
     return ctx.candidates

@@ -109,9 +109,9 @@ def version_note(rule: Rule, method: str, libraries: frozenset[str]) -> str:
             continue
         fixed = group.fixed_in.get(method)
         if fixed:
-            notes.append(f"{group.library} < {fixed} sends it")
+            notes.append(f"{group.library} < {fixed} sends this route")
         else:
-            notes.append(f"every {group.library} release so far sends it")
+            notes.append(f"every {group.library} release so far sends this route")
     return "; ".join(notes)
 
 

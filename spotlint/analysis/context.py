@@ -54,6 +54,10 @@ class ModuleContext:
     stores: set[int] = field(default_factory=set)  # ids of subscripts that are written, not read
     # checks that need every binding of the module: run once the walk is over
     deferred: list[Callable[[ModuleContext], None]] = field(default_factory=list)
+    # checks that also need to know whether the module uses Spotify: run after ``deferred``
+    late: list[Callable[[ModuleContext], None]] = field(default_factory=list)
 
     def report(self, node: cst.CSTNode, rule: Rule, statement: cst.CSTNode, detail: str = "") -> None:
         self.candidates.append(Candidate(node, rule, statement, detail))
+        if rule.kind in ("endpoint", "route"):
+            self.uses_spotify = True  # a restricted client call is proof enough

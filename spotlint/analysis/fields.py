@@ -62,7 +62,7 @@ def _read(node: cst.CSTNode, container: cst.BaseExpression, key: str, ctx: Modul
                     continue
             done.report(node, rule, statement, detail=f"`{key}`")
 
-    ctx.deferred.append(check)
+    ctx.late.append(check)
 
 
 def on_store(node: cst.CSTNode, ctx: ModuleContext) -> None:

@@ -288,6 +288,8 @@ class Inference:
                 result |= self._instantiate(callee)
             elif isinstance(callee, Function):
                 result |= self.returns(callee)
+            elif isinstance(callee, Qual) and not callee.module:
+                result.add(Qual(f"{callee.name}()"))  # returned by an imported callable
             elif isinstance(callee, Builtin) and callee.name == "super":
                 owner = scope.enclosing_class()
                 if owner is not None and isinstance(owner.node, cst.ClassDef) and owner.parent is not None:

@@ -1,0 +1,1 @@
+"""moodmix: build mood-based mixes from a Spotify library."""

@@ -1,0 +1,37 @@
+"""The Python API behind the CLI: check text, one file, or paths.
+
+No printing and no exit codes here; the CLI renders what these return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from spotlint.analysis.context import ProjectInfo
+from spotlint.catalogue import Catalogue, load_catalogue
+from spotlint.config import resolve_selection
+from spotlint.discovery import Missing, SourceFile, discover, project_infos
+from spotlint.engine import check_file, check_source, error_result
+from spotlint.findings import READ_ERROR, FileResult
+
+
+def check_text(text: str, path: str = "<string>", catalogue: Catalogue | None = None,
+               selected: Collection[str] | None = None) -> FileResult:
+    catalogue = catalogue or load_catalogue()
+    chosen = selected if selected is not None else resolve_selection(catalogue)
+    return check_source(text, path, catalogue, chosen, ProjectInfo())
+
+
+def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str]) -> list[FileResult]:
+    """Check every file under ``paths``; results sorted by path."""
+    files: list[SourceFile] = []
+    results: list[FileResult] = []
+    for item in discover(paths):
+        if isinstance(item, Missing):
+            results.append(error_result(item.display, READ_ERROR, f"cannot read: {item.reason}"))
+        else:
+            files.append(item)
+    infos = project_infos(files)
+    for source in files:
+        results.append(check_file(source.path, catalogue, selected, infos[source.path], source.display))
+    return sorted(results, key=lambda r: r.path)

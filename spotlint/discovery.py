@@ -1,0 +1,163 @@
+"""Turn the paths a user names into the files to check, and what the engine needs to know of
+the project around them (module names, first-party packages).
+
+Skips VCS and tool directories, virtual environments, ``__pycache__`` and whatever the
+``.gitignore`` files on the way ignore; never follows a directory twice (symlink loops).
+Files named explicitly are always checked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from spotlint.analysis.context import ProjectInfo
+
+SOURCE_SUFFIXES = (".py", ".pyi")
+SKIP_DIRS = frozenset({
+    ".git", ".hg", ".svn", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
+    ".ruff_cache", ".spotlint_cache", "node_modules", "site-packages", ".eggs",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path
+    display: str  # the path as shown in output
+    explicit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    display: str
+    reason: str
+
+
+def discover(paths: Iterable[str]) -> Iterator[SourceFile | Missing]:
+    seen_files: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            resolved = path.resolve()
+            if resolved not in seen_files:
+                seen_files.add(resolved)
+                yield SourceFile(path, _display(path), explicit=True)
+        elif path.is_dir():
+            for found in _walk(path):
+                resolved = found.resolve()
+                if resolved not in seen_files:
+                    seen_files.add(resolved)
+                    yield SourceFile(found, _display(found))
+        elif path.is_symlink():
+            yield Missing(_display(path), "broken symbolic link")
+        else:
+            yield Missing(_display(path), "no such file or directory")
+
+
+def _display(path: Path) -> str:
+    text = os.path.normpath(str(path))
+    return text[2:] if text.startswith("./") else text
+
+
+def _is_virtualenv(directory: Path) -> bool:
+    return (directory / "pyvenv.cfg").is_file() or (directory / "conda-meta").is_dir()
+
+
+def _ignore_spec(directory: Path) -> pathspec.PathSpec | None:
+    gitignore = directory / ".gitignore"
+    try:
+        lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    visited: set[tuple[int, int]] = set()
+    specs: list[tuple[Path, pathspec.PathSpec]] = []
+    for parent in reversed(root.resolve().parents):  # .gitignore files above the root count too
+        spec = _ignore_spec(parent)
+        if spec is not None:
+            specs.append((parent, spec))
+    yield from _walk_dir(root, specs, visited)
+
+
+def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+    absolute = path.resolve() if path.is_symlink() else path.absolute()
+    for base, spec in specs:
+        try:
+            relative = absolute.relative_to(base.absolute() if not base.is_absolute() else base).as_posix()
+        except ValueError:
+            continue
+        if spec.match_file(relative + ("/" if is_dir else "")):
+            return True
+    return False
+
+
+def _walk_dir(directory: Path, specs: list[tuple[Path, pathspec.PathSpec]], visited: set[tuple[int, int]]) -> Iterator[Path]:
+    try:
+        stat = directory.stat()
+    except OSError:
+        return
+    key = (stat.st_dev, stat.st_ino)
+    if key in visited:
+        return
+    visited.add(key)
+    own = _ignore_spec(directory)
+    local_specs = [*specs, (directory.absolute(), own)] if own is not None else specs
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            if entry.name in SKIP_DIRS or _is_virtualenv(path) or _ignored(path, True, local_specs):
+                continue
+            yield from _walk_dir(path, local_specs, visited)
+        elif entry.name.endswith(SOURCE_SUFFIXES) and not _ignored(path, False, local_specs):
+            yield path
+
+
+def import_root(path: Path) -> tuple[Path, str]:
+    """The directory a file is imported from, and its dotted module name."""
+    absolute = path.absolute()
+    parts = [absolute.stem] if absolute.stem != "__init__" else []
+    directory = absolute.parent
+    while (directory / "__init__.py").is_file() and directory.parent != directory:
+        parts.insert(0, directory.name)
+        directory = directory.parent
+    return directory, ".".join(parts)
+
+
+def project_infos(files: Iterable[SourceFile]) -> dict[Path, ProjectInfo]:
+    """ProjectInfo per file: its module name, the first-party names and modules around it."""
+    roots: dict[Path, tuple[Path, str]] = {f.path: import_root(f.path) for f in files}
+    modules_by_root: dict[Path, set[str]] = {}
+    for root, module in roots.values():
+        names = modules_by_root.setdefault(root, set())
+        parts = module.split(".")
+        for i in range(1, len(parts) + 1):
+            names.add(".".join(parts[:i]))
+    first_party: dict[Path, frozenset[str]] = {}
+    for root in modules_by_root:
+        try:
+            entries = os.listdir(root)
+        except OSError:
+            entries = []
+        names = {e[:-3] for e in entries if e.endswith(".py")}
+        names |= {e for e in entries if (root / e / "__init__.py").is_file()}
+        first_party[root] = frozenset(names)
+        modules_by_root[root] |= names
+    return {
+        path: ProjectInfo(module, first_party[root], frozenset(modules_by_root[root]))
+        for path, (root, module) in roots.items()
+    }

@@ -1,0 +1,110 @@
+"""One file in, one FileResult out: decode → parse → analyse → position → suppress.
+
+Pure apart from ``check_file`` reading the bytes. Never formats output; problems with the
+file become SPT001/SPT002 findings so the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from pathlib import Path
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from spotlint.analysis import analyse
+from spotlint.analysis.context import Candidate, ProjectInfo
+from spotlint.catalogue import Catalogue
+from spotlint.findings import PARSE_ERROR, READ_ERROR, FileResult, Finding, Span
+from spotlint.source import DecodeFailure, decode
+from spotlint.suppress import noqa_comments
+
+INVALID_NOQA = "SPT003"
+
+
+def error_result(path: str, code: str, message: str, line: int = 1, column: int = 1) -> FileResult:
+    finding = Finding(path, Span(line, column, line, column), code, "", message)
+    return FileResult(path, (finding,), error=message)
+
+
+def check_file(
+    path: Path, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo = ProjectInfo(),
+    display: str | None = None,
+) -> FileResult:
+    shown = display if display is not None else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return error_result(shown, READ_ERROR, f"cannot read file: {exc.strerror or exc}")
+    try:
+        text = decode(data).text
+    except DecodeFailure as exc:
+        return error_result(shown, READ_ERROR, f"cannot decode file: {exc}")
+    return check_source(text, shown, catalogue, selected, project)
+
+
+def check_source(
+    text: str, path: str, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo = ProjectInfo(),
+) -> FileResult:
+    """Analyse source text; the pure core of ``check_file``."""
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as exc:
+        message = f"cannot parse file: {exc.message}"
+        return error_result(path, PARSE_ERROR, message, exc.editor_line, exc.editor_column)
+    except RecursionError:
+        return error_result(path, PARSE_ERROR, "cannot parse file: expression nested too deeply")
+    candidates = [c for c in analyse(module, catalogue, project) if c.rule.code in selected]
+    if not candidates:
+        return FileResult(path, ())
+    findings = _locate(module, candidates, path, catalogue)
+    return FileResult(path, _suppress(findings, text, selected))
+
+
+def _locate(module: cst.Module, candidates: Sequence[Candidate], path: str, catalogue: Catalogue) -> list[Finding]:
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    findings: dict[tuple[int, int, str], Finding] = {}
+    for candidate in candidates:
+        where = positions[candidate.node]
+        statement = positions[candidate.statement]
+        span = Span(where.start.line, where.start.column + 1, where.end.line, where.end.column + 1)
+        last = statement.end.line
+        if not isinstance(candidate.statement, cst.SimpleStatementLine):
+            last = max(where.end.line, statement.start.line)  # a compound statement's header
+        rule = candidate.rule
+        finding = Finding(
+            path=path, span=span, code=rule.code, endpoint=rule.name,
+            message=compose_message(catalogue, candidate), fix=rule.fix,
+            statement_lines=(statement.start.line, last),
+        )
+        findings.setdefault((span.line, span.column, rule.code), finding)
+    return sorted(findings.values(), key=Finding.sort_key)
+
+
+def compose_message(catalogue: Catalogue, candidate: Candidate) -> str:
+    rule = candidate.rule
+    head = rule.message.replace("{key}", candidate.detail.strip("`")) if rule.kind == "field" else rule.message
+    parts = [f"{head} {catalogue.wave_of(rule).audience}"]
+    if rule.kind == "route" and candidate.detail:
+        parts.append(candidate.detail)
+    parts.append(rule.instead)
+    return "; ".join(parts)
+
+
+def _suppress(findings: list[Finding], text: str, selected: Collection[str]) -> tuple[Finding, ...]:
+    comments = noqa_comments(text)
+    kept: list[Finding] = []
+    reported_bad: set[int] = set()
+    for finding in findings:
+        first, last = finding.statement_lines
+        notes = [comments[n] for n in range(first, last + 1) if n in comments]
+        if any(n.silences(finding.code) for n in notes):
+            continue
+        kept.append(finding)
+        for note in notes:
+            if note.malformed and note.line not in reported_bad and INVALID_NOQA in selected:
+                reported_bad.add(note.line)
+                span = Span(note.line, note.column, note.line, note.column)
+                message = f"invalid noqa comment: {note.malformed}; it suppresses nothing (write `# noqa: SPT103`)"
+                kept.append(Finding(finding.path, span, INVALID_NOQA, "", message))
+    return tuple(sorted(kept, key=Finding.sort_key))

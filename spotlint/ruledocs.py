@@ -1,0 +1,51 @@
+"""Render one rule's documentation as Markdown, in the fixed order of STYLE.md:
+What broke · Why · Example · Use instead · Fix safety · References.
+
+Shared by ``spotlint explain`` and (later) SARIF help and docs/rules.md; it formats only.
+"""
+
+from __future__ import annotations
+
+from spotlint.catalogue import Catalogue
+from spotlint.ruleschema import Rule
+
+STRATEGY_TEXT = {
+    "stub": "`stub`: the call is replaced by a function of your compat module that returns the documented response shape with empty content, so the calling code keeps running.",
+    "local": "`local`: the call is replaced by a real alternative that does not use the restricted endpoint.",
+}
+
+
+def _affected(rule: Rule) -> str:
+    lines = []
+    for group in rule.clients:
+        methods = ", ".join(f"`{m}`" for m in group.methods)
+        lines.append(f"- {group.library}: {methods}")
+        for method, version in sorted(group.fixed_in.items()):
+            lines.append(f"  - `{method}` uses the new route from {group.library} {version}")
+    if rule.fields is not None:
+        keys = ", ".join(f"`{n}`" for n in rule.fields.names)
+        lines.append(f"- response keys {keys} of {', '.join(rule.fields.objects)} objects")
+    return "\n".join(lines)
+
+
+def render_markdown(rule: Rule, catalogue: Catalogue) -> str:
+    wave = catalogue.wave_of(rule)
+    routes = ", ".join(f"`{e.method} {e.path}`" for e in rule.endpoints)
+    out = [f"# {rule.code} {rule.name}", "", f"**{rule.title}** — {wave.title} (wave {wave.id}, since {wave.date}).", ""]
+    if routes:
+        out += [f"Endpoints: {routes}", ""]
+    out += ["## What broke", "", rule.docs.what.strip(), ""]
+    affected = _affected(rule)
+    if affected:
+        out += ["Flagged uses:", "", affected, ""]
+    out += ["## Why it matters", "", rule.docs.why.strip(), ""]
+    out += ["## Example", "", "```python", rule.docs.bad.rstrip(), "```", ""]
+    out += ["## Use instead", "", rule.instead[0].upper() + rule.instead[1:] + ".", "", "```python", rule.docs.good.rstrip(), "```", ""]
+    out += ["## Fix safety", ""]
+    if rule.fix:
+        out += [f"- {STRATEGY_TEXT[s]}" for s in rule.fix]
+    else:
+        out.append("No automatic fix: the change needs a decision only you can make.")
+    out += ["", "## References", ""]
+    out += [f"- <{ref}>" for ref in rule.docs.references]
+    return "\n".join(out) + "\n"
