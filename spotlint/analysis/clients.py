@@ -7,12 +7,12 @@ a module that uses Spotify (a generic name also needs Spotify-only keyword argum
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
-from spotlint.analysis.infer import (
-    Builtin, Client, ClientClass, Function, Inference, Instance, Opaque, Qual, Result, Types, UserClass,
-)
+from spotlint.analysis.infer import Builtin, Client, ClientClass, Inference, Qual, Types
 from spotlint.analysis.scope import Scope
 from spotlint.ruleschema import Rule
 
@@ -65,32 +65,55 @@ def rules_for_call(
     """The catalogue rules a call of ``receiver.name(...)`` breaks, with the client libraries
     it may come from, judged by what the receiver is."""
     entries = ctx.catalogue.call_rules(name)
-    types = inference.of(receiver, scope)
-    clients = [t for t in types if isinstance(t, (Client, ClientClass))]
+    receiver_of = classify(inference.of(receiver, scope), ctx)
     found: dict[str, tuple[Rule, set[str]]] = {}
-    if clients:
-        for client in clients:
+    if receiver_of.libraries:
+        for client in receiver_of.clients:
             if isinstance(client, Client) and client.cls is not None:
                 if inference.defines(inference.user_class(client.cls), name):
                     continue  # the user's subclass overrides the method
             for library, rule in entries:
                 if library == client.library:
                     found.setdefault(rule.code, (rule, set()))[1].add(library)
-    elif not (types and all(_known_not_client(t) for t in types)):
-        spotify_context = ctx.uses_spotify or any(
-            isinstance(t, Qual) and _first_party_object(t, ctx) for t in types
-        )
-        for library, rule in entries if spotify_context else ():
+    elif receiver_of.may_be_client:
+        for library, rule in entries:
             spotify_only = {k for group in rule.clients for k in group.keywords}
             if name not in rule.generic or keywords & spotify_only:
                 found.setdefault(rule.code, (rule, set()))[1].add(library)
     return [(rule, frozenset(libraries)) for rule, libraries in found.values()]
 
 
-def _known_not_client(value: object) -> bool:
+@dataclass(frozen=True, slots=True)
+class Receiver:
+    """What a call's receiver is: clients of known libraries, or maybe a client."""
+
+    clients: tuple[Client | ClientClass, ...]
+    may_be_client: bool
+
+    @property
+    def libraries(self) -> frozenset[str]:
+        return frozenset(c.library for c in self.clients)
+
+
+def classify(types: Types, ctx: ModuleContext) -> Receiver:
+    """Known clients win; otherwise a receiver of unknown type, or an object imported from
+    another module of the project, may be a client in a module that uses Spotify (an object
+    from the project counts even where the module does not import a client library)."""
+    clients = tuple(t for t in types if isinstance(t, (Client, ClientClass)))
+    if clients:
+        return Receiver(clients, True)
+    open_types = [t for t in types if not _known_not_client(t, ctx)]
+    if types and not open_types:
+        return Receiver((), False)
+    return Receiver((), ctx.uses_spotify or bool(open_types))
+
+
+def _known_not_client(value: object, ctx: ModuleContext) -> bool:
+    """True unless the value may be a client: only objects imported from the project qualify,
+    since a third-party library's objects are not spotipy or tekore clients."""
     if isinstance(value, Qual):
-        return value.module
-    return isinstance(value, (Instance, UserClass, Function, Opaque, Builtin, Result))
+        return not _first_party_object(value, ctx)
+    return True
 
 
 def _first_party_object(value: Qual, ctx: ModuleContext) -> bool:

@@ -11,7 +11,7 @@ import re
 import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
-from spotlint.analysis.infer import Client, ClientClass, Qual
+from spotlint.analysis.clients import classify
 
 KINDS = ("playlist",)
 
@@ -36,10 +36,8 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
 
         def check(done: ModuleContext, rule=rule, libraries=libraries) -> None:  # type: ignore[no-untyped-def]
             assert statement is not None
-            types = done.inference.of(func.value, scope)
-            known = {t.library for t in types if isinstance(t, (Client, ClientClass))}
-            unknown = not types or all(isinstance(t, Qual) and not t.module for t in types)
-            if known & libraries or (unknown and done.uses_spotify):
+            receiver = classify(done.inference.of(func.value, scope), done)
+            if receiver.libraries & libraries or (not receiver.libraries and receiver.may_be_client):
                 done.report(node, rule, statement)
 
         ctx.deferred.append(check)

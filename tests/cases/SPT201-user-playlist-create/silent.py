@@ -1,0 +1,4 @@
+import spotipy
+
+sp = spotipy.Spotify()
+created = sp.current_user_playlist_create("Mix", public=False)

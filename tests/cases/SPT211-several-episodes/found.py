@@ -1,0 +1,3 @@
+import spotipy
+
+episodes = spotipy.Spotify().episodes(["a", "b"])  # expect: SPT211

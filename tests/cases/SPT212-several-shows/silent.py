@@ -1,0 +1,7 @@
+import tekore as tk
+
+show = tk.Spotify("t").show("a")
+
+
+def listings(tv):
+    return tv.shows()

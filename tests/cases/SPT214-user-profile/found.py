@@ -1,0 +1,4 @@
+import spotipy
+
+sp = spotipy.Spotify()
+profile = sp.user("smedjan")  # expect: SPT214

@@ -1,0 +1,3 @@
+import spotipy
+
+followed = spotipy.Spotify().current_user_followed_artists()

@@ -1,0 +1,4 @@
+import spotipy
+
+sp = spotipy.Spotify()
+mine = sp.current_user_playlists()

@@ -1,0 +1,4 @@
+import spotipy
+
+track = spotipy.Spotify().track("x", market="SE")
+original = track.get("linked_from")  # expect: SPT242

@@ -1,0 +1,4 @@
+import spotipy
+
+track = spotipy.Spotify().track("x", market="SE")
+playable = track.get("is_playable")

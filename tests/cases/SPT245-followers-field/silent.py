@@ -1,0 +1,4 @@
+import twitter
+
+profile = twitter.get_profile("x")
+fans = profile["followers"]

@@ -1,0 +1,4 @@
+import spotipy
+
+show = spotipy.Spotify().show("x")
+publisher = show["publisher"]  # expect: SPT247

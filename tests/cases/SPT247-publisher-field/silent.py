@@ -1,0 +1,4 @@
+import requests
+
+book = requests.get("https://openlibrary.org/books/x.json").json()
+publisher = book["publisher"]
