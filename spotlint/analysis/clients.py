@@ -119,7 +119,7 @@ def _known_not_client(value: object, ctx: ModuleContext) -> bool:
 def _first_party_object(value: Qual, ctx: ModuleContext) -> bool:
     if value.module:
         return False
-    return value.name.startswith(".") or value.name.split(".")[0] in ctx.project.first_party
+    return value.name.startswith(".") or ctx.project.is_first_party(value.name)
 
 
 def version_note(rule: Rule, method: str, libraries: frozenset[str]) -> str:

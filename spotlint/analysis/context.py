@@ -29,6 +29,11 @@ class ProjectInfo:
     def package(self) -> str:
         return self.module.rpartition(".")[0]
 
+    def is_first_party(self, qualname: str) -> bool:
+        """Whether a qualified name comes from this project (its own package counts)."""
+        top = qualname.split(".")[0]
+        return top in self.first_party or (bool(self.package) and top == self.module.split(".")[0])
+
 
 @dataclass(eq=False, slots=True)
 class Candidate:

@@ -99,14 +99,17 @@ class Inference:
                 self.classes[qualname] = library.name
             for module in library.modules:
                 self.library_modules[module] = library.name
-        self.memo: dict[tuple[int, int], Types] = {}
+        # keyed by ids, holding the node itself so a freed node's id is never mistaken for it
+        self.memo: dict[tuple[int, int], tuple[cst.CSTNode, Types]] = {}
         self.active: set[tuple[int, int]] = set()
+        self.parsed: dict[int, tuple[cst.SimpleString, cst.BaseExpression | None]] = {}
 
     # -- public --------------------------------------------------------------------
     def of(self, node: cst.BaseExpression, scope: Scope) -> Types:
         key = (id(node), id(scope))
-        if key in self.memo:
-            return self.memo[key]
+        cached = self.memo.get(key)
+        if cached is not None and cached[0] is node:
+            return cached[1]
         if key in self.active or len(self.active) > MAX_DEPTH:
             return NOTHING
         self.active.add(key)
@@ -114,7 +117,7 @@ class Inference:
             result = self._infer(node, scope)
         finally:
             self.active.discard(key)
-        self.memo[key] = result
+        self.memo[key] = (node, result)
         return result
 
     def library_of_qual(self, name: str) -> str | None:
@@ -310,14 +313,22 @@ class Inference:
             result |= self.of(value, body_scope)
         return frozenset(result)
 
+    def _parse_annotation(self, node: cst.SimpleString) -> cst.BaseExpression | None:
+        cached = self.parsed.get(id(node))
+        if cached is None or cached[0] is not node:
+            try:
+                value = node.evaluated_value
+                parsed = cst.parse_expression(value) if isinstance(value, str) else None
+            except (cst.ParserSyntaxError, RecursionError):
+                parsed = None
+            cached = self.parsed[id(node)] = (node, parsed)
+        return cached[1]
+
     def annotation(self, node: cst.BaseExpression, scope: Scope) -> Types:
         """The instances an annotation describes (``Spotify``, ``"tk.Spotify"``, ``Optional[...]``)."""
         if isinstance(node, cst.SimpleString):
-            try:
-                parsed = cst.parse_expression(node.evaluated_value)  # type: ignore[arg-type]
-            except (cst.ParserSyntaxError, TypeError):
-                return NOTHING
-            return self.annotation(parsed, scope)
+            parsed = self._parse_annotation(node)
+            return self.annotation(parsed, scope) if parsed is not None else NOTHING
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
             return self.annotation(node.left, scope) | self.annotation(node.right, scope)
         if isinstance(node, cst.Subscript):

@@ -1,0 +1,228 @@
+"""The resolution mechanics behind client-call detection, one mechanism per test."""
+
+from __future__ import annotations
+
+import textwrap
+
+from spotlint.analysis.context import ProjectInfo
+from spotlint.engine import check_source
+
+
+def codes(source: str, catalogue, all_codes, project: ProjectInfo = ProjectInfo()) -> list[tuple[int, int, str]]:
+    result = check_source(textwrap.dedent(source), "m.py", catalogue, all_codes, project)
+    return [(f.span.line, f.span.column, f.code) for f in result.findings]
+
+
+def test_aliased_module_import(catalogue, all_codes):
+    src = """
+        import spotipy as s
+        c = s.Spotify()
+        c.audio_features([])
+    """
+    assert codes(src, catalogue, all_codes) == [(4, 1, "SPT103")]
+
+
+def test_submodule_import_and_class_alias(catalogue, all_codes):
+    src = """
+        import spotipy.client
+        from spotipy.client import Spotify as SP
+        spotipy.client.Spotify().audio_analysis("x")
+        SP().audio_analysis("x")
+    """
+    assert codes(src, catalogue, all_codes) == [(4, 1, "SPT104"), (5, 1, "SPT104")]
+
+
+def test_module_global_used_in_function(catalogue, all_codes):
+    src = """
+        from tekore import Spotify
+        spotify = None
+
+        def setup(token):
+            global spotify
+            spotify = Spotify(token)
+
+        def run():
+            return spotify.artist_related_artists("x")
+    """
+    assert codes(src, catalogue, all_codes) == [(10, 12, "SPT105")]
+
+
+def test_self_attribute_set_in_another_method_defined_later(catalogue, all_codes):
+    src = """
+        import spotipy
+
+        class App:
+            def run(self):
+                return self.client.featured_playlists()
+
+            def connect(self):
+                self.client = self._make()
+
+            def _make(self):
+                return spotipy.Spotify()
+    """
+    assert codes(src, catalogue, all_codes) == [(6, 16, "SPT106")]
+
+
+def test_string_annotations_on_parameters_and_returns(catalogue, all_codes):
+    src = """
+        from __future__ import annotations
+        import typing
+        import tekore as tk
+
+        def build() -> "tk.Spotify":
+            ...
+
+        def use(client: "typing.Optional[tk.Spotify]"):
+            client.tracks(["a"])
+
+        build().tracks(["a"])
+    """
+    assert codes(src, catalogue, all_codes) == [(10, 5, "SPT213"), (12, 1, "SPT213")]
+
+
+def test_factory_without_annotation(catalogue, all_codes):
+    src = """
+        import spotipy
+
+        def connect():
+            client = spotipy.Spotify()
+            return client
+
+        connect().artist_top_tracks("x")
+    """
+    assert codes(src, catalogue, all_codes) == [(8, 1, "SPT202")]
+
+
+def test_subclass_of_subclass(catalogue, all_codes):
+    src = """
+        import spotipy
+
+        class Base(spotipy.Spotify):
+            pass
+
+        class Mine(Base):
+            pass
+
+        Mine().tracks(["a"])
+    """
+    assert codes(src, catalogue, all_codes) == [(10, 1, "SPT213")]
+
+
+def test_super_call_in_overriding_subclass(catalogue, all_codes):
+    src = """
+        import spotipy
+
+        class Safe(spotipy.Spotify):
+            def audio_features(self, tracks=None):
+                return super().audio_features(tracks)
+
+        Safe().audio_features(["a"])
+    """
+    # the override itself is not the endpoint; the super() call inside it is
+    assert codes(src, catalogue, all_codes) == [(6, 16, "SPT103")]
+
+
+def test_getattr_must_be_the_builtin(catalogue, all_codes):
+    src = """
+        import spotipy
+
+        def getattr(obj, name):
+            return None
+
+        getattr(spotipy.Spotify(), "audio_features")
+    """
+    assert codes(src, catalogue, all_codes) == []
+
+
+def test_await_on_async_tekore_client(catalogue, all_codes):
+    src = """
+        import tekore as tk
+
+        async def main(token):
+            spotify = tk.Spotify(token, asynchronous=True)
+            features = await spotify.tracks_audio_features(["a"])
+            async with spotify:
+                return await spotify.recommendation_genre_seeds()
+    """
+    assert codes(src, catalogue, all_codes) == [(6, 22, "SPT103"), (8, 22, "SPT102")]
+
+
+def test_name_imported_from_another_project_module(catalogue, all_codes):
+    src = """
+        from app.clients import spotify
+        from app import helpers
+
+        spotify.audio_features(["a"])
+        helpers.audio_features(["a"])
+        spotify.tracks(["a"])
+    """
+    project = ProjectInfo(module="app.cli", first_party=frozenset({"app"}),
+                          modules=frozenset({"app", "app.clients", "app.helpers", "app.cli"}))
+    # a distinctive name on an object from the project counts; a function of a project
+    # module and a generic name without Spotify-only arguments do not
+    assert codes(src, catalogue, all_codes, project) == [(5, 1, "SPT103")]
+
+
+def test_relative_import_of_factory(catalogue, all_codes):
+    src = """
+        from .client import make_client
+
+        make_client().artist_related_artists("x")
+    """
+    assert codes(src, catalogue, all_codes, ProjectInfo(module="app.cli")) == [(4, 1, "SPT105")]
+
+
+def test_same_spelling_in_module_without_spotify(catalogue, all_codes):
+    src = """
+        def go(thing):
+            thing.audio_features([])
+            thing.artist_related_artists("x")
+    """
+    assert codes(src, catalogue, all_codes) == []
+
+
+def test_third_party_library_object_is_not_a_client(catalogue, all_codes):
+    src = """
+        import spotipy
+        from musiclib import Analyzer
+
+        Analyzer().audio_features("song.wav")
+    """
+    assert codes(src, catalogue, all_codes) == []
+
+
+def test_shadowed_name_in_function_scope(catalogue, all_codes):
+    src = """
+        import spotipy
+        from mylib import Local
+        sp = spotipy.Spotify()
+
+        def f():
+            sp = Local()
+            return sp.tracks(["a"])
+    """
+    assert codes(src, catalogue, all_codes) == []
+
+
+def test_dataclass_field_annotated_with_client(catalogue, all_codes):
+    src = """
+        from dataclasses import dataclass
+        import spotipy
+
+        @dataclass
+        class Deps:
+            sp: spotipy.Spotify
+
+        def run(deps: Deps):
+            return deps.sp.artists(["a"])
+    """
+    assert codes(src, catalogue, all_codes) == [(10, 12, "SPT206")]
+
+
+def test_star_import(catalogue, all_codes):
+    src = """
+        from spotipy import *
+        Spotify().recommendations(seed_genres=["jazz"])
+    """
+    assert codes(src, catalogue, all_codes) == [(3, 1, "SPT101")]
