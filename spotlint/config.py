@@ -11,10 +11,7 @@ from dataclasses import dataclass
 
 from spotlint.catalogue import Catalogue
 from spotlint.errors import ConfigError
-from spotlint.findings import PARSE_ERROR, READ_ERROR
-
-INVALID_NOQA = "SPT003"
-DIAGNOSTICS = (PARSE_ERROR, READ_ERROR, INVALID_NOQA)
+from spotlint.findings import DIAGNOSTICS
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,14 +76,32 @@ def _ignore_spec(directory: Path) -> pathspec.PathSpec | None:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
+def _repository_root(directory: Path) -> Path | None:
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
 def _walk(root: Path) -> Iterator[Path]:
     visited: set[tuple[int, int]] = set()
     specs: list[tuple[Path, pathspec.PathSpec]] = []
-    for parent in reversed(root.resolve().parents):  # .gitignore files above the root count too
-        spec = _ignore_spec(parent)
-        if spec is not None:
-            specs.append((parent, spec))
+    absolute = root.resolve()
+    repository = _repository_root(absolute)
+    if repository is not None:  # as git does: .gitignore files from the repository root down
+        for parent in reversed(absolute.parents):
+            if parent == repository or repository in parent.parents:
+                spec = _ignore_spec(parent)
+                if spec is not None and not _covers(spec, parent, absolute):
+                    specs.append((parent, spec))
     yield from _walk_dir(root, specs, visited)
+
+
+def _covers(spec: pathspec.PathSpec, base: Path, root: Path) -> bool:
+    """Whether ``spec`` ignores the named root (or a directory above it): a directory the
+    user names explicitly is checked anyway, so such a spec is not applied."""
+    parts = root.relative_to(base).parts
+    return any(spec.match_file("/".join(parts[: i + 1]) + "/") for i in range(len(parts)))
 
 
 def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:

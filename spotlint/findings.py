@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The tool's own diagnostics (SPT0xx); they are findings, never exceptions.
 PARSE_ERROR = "SPT001"
 READ_ERROR = "SPT002"
+INVALID_NOQA = "SPT003"
+INTERNAL_ERROR = "SPT004"
+DIAGNOSTICS = (PARSE_ERROR, READ_ERROR, INVALID_NOQA, INTERNAL_ERROR)
 
 
 @dataclass(frozen=True, slots=True, order=True)

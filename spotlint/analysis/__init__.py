@@ -34,7 +34,7 @@ def handler_table() -> dict[type, Sequence[Handler]]:
 
 def analyse(module: cst.Module, catalogue: Catalogue, project: ProjectInfo = ProjectInfo()) -> list[Candidate]:
     ctx = ModuleContext(catalogue=catalogue, project=project, scope=Scope("module", module, None))
-    module.visit(Walker(ctx, handler_table()))
+    Walker(ctx, handler_table()).walk(module)
     ctx.inference = Inference(ctx)
     for check in (*ctx.deferred, *ctx.late):
         check(ctx)

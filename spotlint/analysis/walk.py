@@ -6,6 +6,7 @@ and ``ModuleContext.statement`` current and calls the handlers. It reports nothi
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 
 import libcst as cst
@@ -15,48 +16,96 @@ from spotlint.analysis.scope import Binding, Scope, dotted_name, import_from_mod
 
 Handler = Callable[[cst.CSTNode, ModuleContext], None]
 
-_COMPOUND = (
-    cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar, cst.Match,
-    cst.FunctionDef, cst.ClassDef,
+_STATEMENTS = frozenset({
+    cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar,
+    cst.Match, cst.FunctionDef, cst.ClassDef,
+})
+_BODIES = frozenset({cst.IndentedBlock, cst.SimpleStatementSuite})
+_SCOPES = frozenset({cst.FunctionDef, cst.Lambda, cst.ClassDef})
+
+
+# Leaves no analyser looks at: skipping them halves the walk.
+_SKIPPED = (
+    cst.BaseParenthesizableWhitespace, cst.EmptyLine, cst.TrailingWhitespace, cst.Newline,
+    cst.Comment, cst.Comma, cst.Dot, cst.Colon, cst.AssignEqual, cst.Semicolon,
+    cst.BaseBinaryOp, cst.BaseBooleanOp, cst.BaseCompOp, cst.BaseUnaryOp, cst.BaseAugOp,
+    cst.LeftParen, cst.RightParen, cst.LeftSquareBracket, cst.RightSquareBracket,
+    cst.LeftCurlyBrace, cst.RightCurlyBrace, cst.Asynchronous, cst.ImportStar,
 )
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_WANTED: dict[type, bool] = {}
 
 
-class Walker(cst.CSTVisitor):
+def _wanted(kind: type) -> bool:
+    wanted = _WANTED.get(kind)
+    if wanted is None:
+        wanted = _WANTED[kind] = issubclass(kind, cst.CSTNode) and not issubclass(kind, _SKIPPED)
+    return wanted
+
+
+def children(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The child nodes an analyser may care about, in field order, without copying anything
+    (libcst's own ``visit`` rebuilds every node it passes)."""
+    kind = type(node)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))  # type: ignore[arg-type]
+    found: list[cst.CSTNode] = []
+    for name in names:
+        value = getattr(node, name)
+        if type(value) in (tuple, list):
+            found.extend(v for v in value if _wanted(type(v)))
+        elif _wanted(type(value)):
+            found.append(value)
+    return found
+
+
+class Walker:
     def __init__(self, ctx: ModuleContext, handlers: Mapping[type, Sequence[Handler]]) -> None:
-        super().__init__()
         self.ctx = ctx
         self.handlers = handlers
         self.statements: list[cst.CSTNode | None] = []
 
+    def walk(self, root: cst.CSTNode) -> None:
+        """Pre-order walk with an explicit stack, so deep nesting cannot overflow Python's."""
+        stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
+        while stack:
+            node, leaving = stack.pop()
+            if leaving:
+                self.on_leave(node)
+                continue
+            self.on_visit(node)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(children(node)))
+
     # -- dispatch ---------------------------------------------------------------
-    def on_visit(self, node: cst.CSTNode) -> bool:
+    def on_visit(self, node: cst.CSTNode) -> None:
         ctx = self.ctx
-        if isinstance(node, (cst.SimpleStatementLine, *_COMPOUND)):
+        kind = type(node)
+        if kind in _STATEMENTS:
             self.statements.append(ctx.statement)
             ctx.statement = node
-        elif isinstance(node, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+        elif kind in _BODIES:
             self.statements.append(ctx.statement)
             ctx.statement = None
-        binder = _BINDERS.get(type(node))
+        binder = _BINDERS.get(kind)
         if binder is not None:
             binder(node, ctx)
-        for handler in self.handlers.get(type(node), ()):
+        for handler in self.handlers.get(kind, ()):
             handler(node, ctx)
-        if isinstance(node, cst.FunctionDef):
-            _enter_function(node, ctx)
-        elif isinstance(node, cst.Lambda):
-            _enter_function(node, ctx)
-        elif isinstance(node, cst.ClassDef):
+        if kind is cst.FunctionDef or kind is cst.Lambda:
+            _enter_function(node, ctx)  # type: ignore[arg-type]
+        elif kind is cst.ClassDef:
             ctx.scope = Scope("class", node, ctx.scope)
             ctx.class_scopes[id(node)] = ctx.scope
-        return True
 
-    def on_leave(self, original_node: cst.CSTNode) -> None:
+    def on_leave(self, node: cst.CSTNode) -> None:
         ctx = self.ctx
-        if isinstance(original_node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+        kind = type(node)
+        if kind in _SCOPES:
             assert ctx.scope.parent is not None
             ctx.scope = ctx.scope.parent
-        if isinstance(original_node, (cst.SimpleStatementLine, *_COMPOUND, cst.IndentedBlock, cst.SimpleStatementSuite)):
+        if kind in _STATEMENTS or kind in _BODIES:
             ctx.statement = self.statements.pop()
 
     # Function parameters and default values are visited inside the function scope;
