@@ -226,3 +226,54 @@ def test_star_import(catalogue, all_codes):
         Spotify().recommendations(seed_genres=["jazz"])
     """
     assert codes(src, catalogue, all_codes) == [(3, 1, "SPT101")]
+
+
+def test_method_passed_uncalled(catalogue, all_codes):
+    src = """
+        from concurrent.futures import ThreadPoolExecutor
+        import spotipy
+
+        sp = spotipy.Spotify()
+        with ThreadPoolExecutor() as pool:
+            rows = list(pool.map(sp.audio_features, [["a"], ["b"]]))
+        sp.audio_features(["c"])
+    """
+    assert codes(src, catalogue, all_codes) == [(7, 26, "SPT103"), (8, 1, "SPT103")]
+
+
+def test_parameter_default_and_property(catalogue, all_codes):
+    src = """
+        import spotipy
+
+        def run(ids, client=spotipy.Spotify()):
+            return client.tracks(ids)
+
+        class App:
+            def __init__(self):
+                self._sp = spotipy.Spotify()
+
+            @property
+            def sp(self):
+                return self._sp
+
+            def go(self):
+                return self.sp.artists(["a"])
+    """
+    assert codes(src, catalogue, all_codes) == [(5, 12, "SPT213"), (16, 16, "SPT206")]
+
+
+def test_class_level_attribute_and_type_alias(catalogue, all_codes):
+    src = """
+        import tekore as tk
+        Client = tk.Spotify
+
+        class Bot:
+            spotify = tk.Spotify("t")
+
+            def go(self):
+                return self.spotify.markets()
+
+        def use(c: Client):
+            return c.markets()
+    """
+    assert codes(src, catalogue, all_codes) == [(9, 16, "SPT203"), (12, 12, "SPT203")]

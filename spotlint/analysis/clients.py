@@ -21,6 +21,8 @@ KINDS = ("endpoint", "route")
 
 def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
     assert isinstance(node, cst.Call)
+    if isinstance(node.func, cst.Attribute):
+        ctx.called.add(id(node.func))
     target = method_target(node)
     if target is None:
         return
@@ -37,6 +39,22 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
         if via_getattr and not _is_builtin_getattr(node, scope, inference):
             return
         for rule, libraries in rules_for_call(done, inference, receiver, scope, name, keywords):
+            done.report(node, rule, statement, detail=version_note(rule, name, libraries))
+
+    ctx.deferred.append(check)
+
+
+def on_attribute(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    """A method passed around uncalled: ``pool.map(sp.audio_features, chunks)``."""
+    assert isinstance(node, cst.Attribute)
+    name = node.attr.value
+    if id(node) in ctx.called or not ctx.catalogue.call_rules(name):
+        return
+    scope, statement = ctx.scope, ctx.statement
+
+    def check(done: ModuleContext) -> None:
+        assert statement is not None
+        for rule, libraries in rules_for_call(done, done.inference, node.value, scope, name, frozenset()):
             done.report(node, rule, statement, detail=version_note(rule, name, libraries))
 
     ctx.deferred.append(check)
@@ -138,4 +156,4 @@ def version_note(rule: Rule, method: str, libraries: frozenset[str]) -> str:
     return "; ".join(notes)
 
 
-HANDLERS = {cst.Call: [on_call]}
+HANDLERS = {cst.Call: [on_call], cst.Attribute: [on_attribute]}

@@ -87,6 +87,17 @@ _LITERALS = (
 )
 
 
+def _is_property(node: cst.CSTNode | None) -> bool:
+    if not isinstance(node, cst.FunctionDef):
+        return False
+    for decorator in node.decorators:
+        target = decorator.decorator
+        name = target.attr.value if isinstance(target, cst.Attribute) else getattr(target, "value", "")
+        if name in ("property", "cached_property"):
+            return True
+    return False
+
+
 class Inference:
     """Memoised inference for one module."""
 
@@ -173,8 +184,11 @@ class Inference:
         if kind == "annotation" and isinstance(node, cst.BaseExpression):
             return self.annotation(node, scope)
         if kind == "param" and isinstance(node, cst.Param):
+            outer = scope.parent or scope
             if node.annotation is not None:
-                return self.annotation(node.annotation.annotation, scope.parent or scope)
+                return self.annotation(node.annotation.annotation, outer)
+            if node.default is not None:
+                return self.of(node.default, outer)
             return NOTHING
         if kind in ("self", "cls"):
             owner_scope = scope.enclosing_class()
@@ -263,7 +277,10 @@ class Inference:
                 for binding in scope.instance_attrs.get(attr, []):
                     result |= self.binding(binding)
             for binding in scope.bindings.get(attr, []):
-                result |= self.binding(binding)
+                if instance and binding.kind == "function" and _is_property(binding.node):
+                    result |= self.returns(Function(binding.node, scope, cls))  # type: ignore[arg-type]
+                else:
+                    result |= self.binding(binding)
         if not result and depth < 10:
             for base in self.bases(cls):
                 if isinstance(base, UserClass):
