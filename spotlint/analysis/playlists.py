@@ -12,6 +12,7 @@ import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.clients import classify
+from spotlint.analysis.scope import Scope
 
 KINDS = ("playlist",)
 
@@ -29,13 +30,12 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
         if not libraries:
             continue
         pattern = re.compile(rule.playlist_id)
-        literal = next((s for s in _string_args(node) if pattern.search(s)), None)
-        if literal is None:
-            continue
         scope, statement = ctx.scope, ctx.statement
 
-        def check(done: ModuleContext, rule=rule, libraries=libraries) -> None:  # type: ignore[no-untyped-def]
+        def check(done: ModuleContext, rule=rule, libraries=libraries, pattern=pattern) -> None:  # type: ignore[no-untyped-def]
             assert statement is not None
+            if not any(pattern.search(s) for arg in node.args for s in string_values(arg.value, scope)):
+                return
             receiver = classify(done.inference.of(func.value, scope), done)
             if receiver.libraries & libraries or (not receiver.libraries and receiver.may_be_client):
                 done.report(node, rule, statement)
@@ -43,12 +43,18 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
         ctx.deferred.append(check)
 
 
-def _string_args(node: cst.Call) -> list[str]:
-    values = []
-    for arg in node.args:
-        if isinstance(arg.value, cst.SimpleString) and isinstance(arg.value.evaluated_value, str):
-            values.append(arg.value.evaluated_value)
-    return values
+def string_values(node: cst.BaseExpression, scope: Scope, depth: int = 0) -> list[str]:
+    """The string a literal, or a name bound to literals (a constant), may hold."""
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return [value] if isinstance(value, str) else []
+    if isinstance(node, cst.Name) and depth < 5:
+        found: list[str] = []
+        for binding in scope.lookup(node.value):
+            if binding.kind == "assign" and isinstance(binding.node, cst.BaseExpression):
+                found += string_values(binding.node, binding.scope, depth + 1)
+        return found
+    return []
 
 
 HANDLERS = {cst.Call: [on_call]}

@@ -10,3 +10,10 @@ charts = sp.playlist(  # expect: SPT109
 
 spotify = tk.Spotify("token")
 mix = spotify.playlist("37i9dQZF1E4zSMvGJ8gBQE")  # expect: SPT109
+
+TOP_50_GLOBAL = "37i9dQZEVXbMDoHDwVN2tF"
+
+
+def top_50():
+    playlist_id = TOP_50_GLOBAL
+    return sp.playlist_tracks(playlist_id)  # expect: SPT109, SPT220
