@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 CASES = Path(__file__).parent / "cases"
+MECHANISMS = Path(__file__).parent / "mechanisms"
 EXPECT_RE = re.compile(r"#\s*expect:\s*(?P<codes>SPT[0-9]{3}(?:\s*,\s*SPT[0-9]{3})*)")
 
 
@@ -21,4 +22,5 @@ def expected(text: str) -> set[tuple[int, str]]:
 
 
 def case_files() -> list[Path]:
-    return sorted(CASES.glob("*/*.py"))
+    """Per-rule cases (tests/cases) and per-mechanism cases (tests/mechanisms)."""
+    return sorted([*CASES.glob("*/*.py"), *MECHANISMS.glob("*/*.py")])

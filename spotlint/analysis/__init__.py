@@ -12,14 +12,14 @@ from functools import lru_cache
 
 import libcst as cst
 
-from spotlint.analysis import clients, fields, playlists, usage
+from spotlint.analysis import clients, fields, playlists, urls, usage
 from spotlint.analysis.context import Candidate, ModuleContext, ProjectInfo
 from spotlint.analysis.infer import Inference
 from spotlint.analysis.scope import Scope
 from spotlint.analysis.walk import Handler, Walker
 from spotlint.catalogue import Catalogue
 
-ANALYSERS = (usage, clients, fields, playlists)
+ANALYSERS = (usage, clients, fields, playlists, urls)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,217 @@
+"""Raw HTTP: URLs of restricted endpoints, however they are built and sent.
+
+A string expression is evaluated to templates (``strings``) and matched against every
+catalogue path. A match is reported at the call that sends the request when the string
+reaches one in the same scope (requests, httpx, aiohttp, urllib, a session's ``get``…,
+spotipy's and tekore's ``_get``…), otherwise at the string expression: one finding per use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import libcst as cst
+
+from spotlint.analysis.context import ModuleContext
+from spotlint.analysis.infer import Client, Qual, Types
+from spotlint.analysis.scope import Scope
+from spotlint.analysis.strings import WILD, Evaluator, is_string_expression
+from spotlint.catalogue import Catalogue
+from spotlint.ruleschema import Endpoint, Rule
+
+API_HOST = "api.spotify.com"
+HTTP_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "delete": "DELETE", "patch": "PATCH", "head": "HEAD"}
+REQUEST_FUNCS = {"request": 1, "_internal_call": 1}  # name -> index of the URL argument
+CLIENT_INTERNALS = {"_get": "GET", "_post": "POST", "_put": "PUT", "_delete": "DELETE", "_internal_call": ""}
+HTTP_LIBRARIES = ("requests", "httpx", "aiohttp", "urllib3", "urllib.request")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    rule: Rule
+    endpoint: Endpoint
+
+
+# -- templates → paths -----------------------------------------------------------------
+def template_path(template: str) -> tuple[str, list[str]] | None:
+    """('absolute'|'relative'|'unanchored', segments) of a Web API URL template, or None
+    when the template names another host."""
+    text = re.split(r"[?#]", template, maxsplit=1)[0]
+    if text.startswith(("http://", "https://")):
+        rest = text.split("://", 1)[1]
+        host, _, path = rest.partition("/")
+        if host.lower() != API_HOST:
+            return None
+        anchor = "absolute"
+    elif text.startswith(WILD):
+        anchor, path = "unanchored", text.lstrip(WILD)
+    else:
+        anchor, path = "relative", text
+    path = path.strip("/")
+    if path == "v1" or path.startswith("v1/"):
+        path = path[3:]
+    elif anchor == "absolute":
+        return None  # api.spotify.com without /v1 is not the Web API
+    segments = [s for s in path.split("/")] if path else []
+    if any(s == "" for s in segments):
+        return None
+    return anchor, segments
+
+
+def _segment_matches(pattern: str, segment: str) -> bool:
+    if pattern.startswith("{"):
+        return bool(segment)
+    if segment == pattern:
+        return True
+    if WILD in segment and segment != WILD:
+        regex = ".*".join(re.escape(p) for p in segment.split(WILD))
+        return re.fullmatch(regex, pattern) is not None
+    return False
+
+
+def match_path(catalogue: Catalogue, segments: list[str], method: str, owned: re.Pattern[str] | None) -> list[Match]:
+    found: list[Match] = []
+    for rule in catalogue.rules:
+        for endpoint in rule.endpoints:
+            if method and endpoint.method != method:
+                continue
+            pattern = endpoint.path.strip("/").split("/")
+            if len(pattern) != len(segments) or not all(_segment_matches(p, s) for p, s in zip(pattern, segments)):
+                continue
+            if rule.kind == "playlist":
+                if not rule.playlist_id or not any(re.search(rule.playlist_id, s) for s in segments):
+                    continue
+            found.append(Match(rule, endpoint))
+            break
+    return found
+
+
+# -- handlers ----------------------------------------------------------------------------
+def on_string(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    """Remember the outermost string expressions; their parts are evaluated with them."""
+    if id(node) in ctx.string_parts or not is_string_expression(node):
+        return
+    for child in _string_children(node):
+        ctx.string_parts.add(id(child))
+    scope, statement = ctx.scope, ctx.statement
+    ctx.late.append(lambda done: _check_string(node, scope, statement, done))  # type: ignore[arg-type]
+
+
+def _string_children(node: cst.CSTNode) -> list[cst.CSTNode]:
+    if isinstance(node, cst.ConcatenatedString):
+        return [node.left, node.right]
+    if isinstance(node, cst.BinaryOperation):
+        return [node.left, node.right]
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        return [node.func.value, *(a.value for a in node.args)]
+    if isinstance(node, cst.FormattedString):
+        return [p.expression for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
+    return []
+
+
+def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    assert isinstance(node, cst.Call)
+    target = _url_argument(node)
+    if target is None:
+        return
+    url, verb_index = target
+    scope, statement = ctx.scope, ctx.statement
+    ctx.deferred.append(lambda done: _check_request(node, url, verb_index, scope, statement, done))  # type: ignore[arg-type]
+
+
+def _url_argument(node: cst.Call) -> tuple[cst.BaseExpression, int | None] | None:
+    """The URL argument of a call that may send a request, and where its HTTP verb is."""
+    func = node.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    positional = [a for a in node.args if a.keyword is None and not a.star]
+    keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+    index = REQUEST_FUNCS.get(name, 0)
+    if name in HTTP_VERBS or name in CLIENT_INTERNALS or name in REQUEST_FUNCS or name in ("urlopen", "Request"):
+        if "url" in keywords:
+            return keywords["url"], (0 if index else None)
+        if len(positional) > index:
+            return positional[index].value, (0 if index else None)
+    return None
+
+
+def _send_method(node: cst.Call, verb_index: int | None, types: Types) -> tuple[str, bool] | None:
+    """(HTTP method, relative paths allowed) of a call that sends a request, else None."""
+    func = node.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+    internal = any(isinstance(t, Client) for t in types)
+    if name in CLIENT_INTERNALS and internal:
+        method = CLIENT_INTERNALS[name]
+    elif name in HTTP_VERBS:
+        method = HTTP_VERBS[name]
+    elif name == "request" or name == "_internal_call":
+        method = ""
+    elif name in ("urlopen", "Request"):
+        method = "POST" if "data" in keywords else "GET"
+        override = keywords.get("method")
+        if isinstance(override, cst.SimpleString) and isinstance(override.evaluated_value, str):
+            method = override.evaluated_value.upper()
+    else:
+        return None
+    if verb_index is not None:
+        positional = [a for a in node.args if a.keyword is None and not a.star]
+        verb = keywords.get("method") or (positional[verb_index].value if len(positional) > verb_index else None)
+        method = verb.evaluated_value.upper() if isinstance(verb, cst.SimpleString) and isinstance(verb.evaluated_value, str) else ""
+    return method, internal
+
+
+def _check_request(node: cst.Call, url: cst.BaseExpression, verb_index: int | None, scope: Scope,
+                   statement: cst.CSTNode, ctx: ModuleContext) -> None:
+    types = ctx.inference.of(node.func.value, scope) if isinstance(node.func, cst.Attribute) else frozenset()
+    sent = _send_method(node, verb_index, types)
+    if sent is None:
+        return
+    method, internal = sent
+    evaluation = Evaluator(ctx.inference).evaluate(url, scope)
+    same_scope = {s for s in evaluation.sources if ctx.string_scopes.get(s) is scope}
+    if not same_scope:
+        return  # the string lives elsewhere: it is judged (and reported) where it is written
+    ctx.consumed.update(same_scope)
+    matches = _matches(ctx, evaluation.templates, method, relative_ok=internal)
+    for match in matches:
+        ctx.report(node, match.rule, statement, detail="")
+
+
+def _check_string(node: cst.BaseExpression, scope: Scope, statement: cst.CSTNode | None, ctx: ModuleContext) -> None:
+    if id(node) in ctx.consumed or statement is None:
+        return
+    evaluation = Evaluator(ctx.inference).evaluate(node, scope)
+    for match in _matches(ctx, evaluation.templates, "GET", relative_ok=False):
+        ctx.report(node, match.rule, statement, detail="")
+
+
+def _matches(ctx: ModuleContext, templates: list[str], method: str, relative_ok: bool) -> list[Match]:
+    found: dict[str, Match] = {}
+    for template in templates:
+        parsed = template_path(template)
+        if parsed is None:
+            continue
+        anchor, segments = parsed
+        if anchor == "relative" and not relative_ok:
+            continue
+        if anchor == "unanchored" and not (ctx.uses_spotify or relative_ok):
+            continue
+        for match in match_path(ctx.catalogue, segments, method, None):
+            if match.rule.kind != "field":
+                found.setdefault(match.rule.code, match)
+    return list(found.values())
+
+
+def on_any_string_node(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    ctx.string_scopes[id(node)] = ctx.scope
+    on_string(node, ctx)
+
+
+HANDLERS = {
+    cst.SimpleString: [on_any_string_node],
+    cst.ConcatenatedString: [on_any_string_node],
+    cst.FormattedString: [on_any_string_node],
+    cst.BinaryOperation: [on_any_string_node],
+    cst.Call: [on_any_string_node, on_call],
+}
