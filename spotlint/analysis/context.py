@@ -60,7 +60,9 @@ class ModuleContext:
     called: set[int] = field(default_factory=set)  # ids of attributes that are called at once
     string_parts: set[int] = field(default_factory=set)  # string expressions inside a larger one
     string_scopes: dict[int, Scope] = field(default_factory=dict)  # string expression -> its scope
-    consumed: set[int] = field(default_factory=set)  # string expressions judged at a request call  # ids of subscripts that are written, not read
+    consumed: set[int] = field(default_factory=set)  # string expressions judged at a request call
+    method_calls: list[tuple[cst.Call, Scope]] = field(default_factory=list)  # ``x.m(args)`` calls
+    claimed: set[int] | None = None  # literals passed to client calls, computed on demand  # ids of subscripts that are written, not read
     # checks that need every binding of the module: run once the walk is over
     deferred: list[Callable[[ModuleContext], None]] = field(default_factory=list)
     # checks that also need to know whether the module uses Spotify: run after ``deferred``

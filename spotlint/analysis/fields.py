@@ -1,4 +1,5 @@
-"""Reads of response fields Spotify removed: ``x["preview_url"]`` and ``x.get("preview_url")``.
+"""Reads of response fields Spotify removed: ``x["preview_url"]``, ``x.get("preview_url")``,
+``track.preview_url`` on tekore models, and ``fields="tracks(...)"`` filters.
 
 A read is reported in a module that uses Spotify; a rule that names ``from-methods`` (for
 keys as common as ``tracks``) needs the value to come from one of those client calls.
@@ -7,8 +8,11 @@ Writes (``x["popularity"] = …``) are not reads and stay silent.
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
+from spotlint.analysis.clients import classify
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Result
 
@@ -40,9 +44,20 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
         key = _string(node.args[0].value)
         if key is not None:
             _read(node, func.value, key, ctx)
+    if isinstance(func, cst.Attribute):
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value == "fields" and isinstance(arg.value, cst.SimpleString):
+                _field_filter(arg.value, func, ctx)
 
 
-def _read(node: cst.CSTNode, container: cst.BaseExpression, key: str, ctx: ModuleContext) -> None:
+def on_attribute(node: cst.CSTNode, ctx: ModuleContext) -> None:
+    """``track.preview_url`` on a tekore model (tekore returns objects, spotipy dicts)."""
+    assert isinstance(node, cst.Attribute)
+    if id(node) not in ctx.stores and ctx.catalogue.field_rules(node.attr.value):
+        _read(node, node.value, node.attr.value, ctx, attribute=True)
+
+
+def _read(node: cst.CSTNode, container: cst.BaseExpression, key: str, ctx: ModuleContext, attribute: bool = False) -> None:
     rules = ctx.catalogue.field_rules(key)
     if not rules:
         return
@@ -52,17 +67,37 @@ def _read(node: cst.CSTNode, container: cst.BaseExpression, key: str, ctx: Modul
         assert statement is not None
         if not done.uses_spotify:
             return
-        origins: set[str] | None = None
+        results = [t for t in done.inference.of(container, scope) if isinstance(t, Result)]
+        if attribute and not any(r.library == "tekore" for r in results):
+            return
+        origins = {r.method for r in results}
         for rule in rules:
             assert rule.fields is not None
-            if rule.fields.from_methods:
-                if origins is None:
-                    origins = {t.method for t in done.inference.of(container, scope) if isinstance(t, Result)}
-                if not origins & set(rule.fields.from_methods):
-                    continue
+            if rule.fields.from_methods and not origins & set(rule.fields.from_methods):
+                continue
             done.report(node, rule, statement, detail=f"`{key}`")
 
     ctx.late.append(check)
+
+
+def _field_filter(value: cst.SimpleString, func: cst.Attribute, ctx: ModuleContext) -> None:
+    """``fields="tracks.items(track(name))"`` asks for keys a rule renames."""
+    text = _string(value) or ""
+    method = func.attr.value
+    scope, statement = ctx.scope, ctx.statement
+    for key in re.findall(r"[A-Za-z_]+", text):
+        for rule in ctx.catalogue.field_rules(key):
+            assert rule.fields is not None
+            if method not in rule.fields.from_methods or not rule.fields.replacement:
+                continue
+
+            def check(done: ModuleContext, rule=rule, key=key) -> None:  # type: ignore[no-untyped-def]
+                assert statement is not None
+                if classify(done.inference.of(func.value, scope), done).may_be_client:
+                    done.report(value, rule, statement, detail=f"`{key}`")
+
+            ctx.late.append(check)
+            return
 
 
 def on_store(node: cst.CSTNode, ctx: ModuleContext) -> None:
@@ -76,7 +111,7 @@ def on_store(node: cst.CSTNode, ctx: ModuleContext) -> None:
         targets.append(node.target)
     while targets:
         target = targets.pop()
-        if isinstance(target, cst.Subscript):
+        if isinstance(target, (cst.Subscript, cst.Attribute)):
             ctx.stores.add(id(target))
         elif isinstance(target, (cst.Tuple, cst.List)):
             targets.extend(e.value for e in target.elements)
@@ -84,6 +119,7 @@ def on_store(node: cst.CSTNode, ctx: ModuleContext) -> None:
 
 HANDLERS = {
     cst.Subscript: [on_subscript],
+    cst.Attribute: [on_attribute],
     cst.Call: [on_call],
     cst.AssignTarget: [on_store],
     cst.AugAssign: [on_store],
