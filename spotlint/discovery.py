@@ -17,7 +17,7 @@ import pathspec
 
 from spotlint.analysis.context import ProjectInfo
 
-SOURCE_SUFFIXES = (".py", ".pyi")
+SOURCE_SUFFIXES = (".py", ".pyi", ".ipynb")
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
     ".ruff_cache", ".spotlint_cache", "node_modules", "site-packages", ".eggs",

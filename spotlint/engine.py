@@ -7,6 +7,7 @@ file become SPT001/SPT002 findings so the run goes on.
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from spotlint.analysis import analyse
 from spotlint.analysis.context import Candidate, ProjectInfo
 from spotlint.catalogue import Catalogue
 from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span
+from spotlint.notebook import extract
 from spotlint.source import DecodeFailure, decode
 from spotlint.suppress import noqa_comments
 
@@ -38,11 +40,50 @@ def check_file(
         data = path.read_bytes()
     except OSError as exc:
         return error_result(shown, READ_ERROR, f"cannot read file: {exc.strerror or exc}")
+    if path.suffix == ".ipynb":
+        return check_notebook(data, shown, catalogue, selected, project)
     try:
         text = decode(data).text
     except DecodeFailure as exc:
         return error_result(shown, READ_ERROR, f"cannot decode file: {exc}")
     return check_source(text, shown, catalogue, selected, project)
+
+
+def check_notebook(
+    data: bytes, path: str, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo = ProjectInfo(),
+) -> FileResult:
+    """Analyse a notebook's code cells together (a later cell uses an earlier cell's client);
+    if they do not parse together, each cell alone, so one broken cell hides nothing else."""
+    try:
+        code = extract(data)
+    except DecodeFailure as exc:
+        return error_result(path, READ_ERROR, f"cannot read notebook: {exc}")
+    if not code.cells:
+        return FileResult(path, ())
+    whole = check_source(code.text, path, catalogue, selected, project)
+    if not whole.failed:
+        return FileResult(path, tuple(_in_cell(f, *code.locate(f.span.line)) for f in whole.findings))
+    # Report each cell that does not parse, and analyse the others together without it.
+    errors: list[Finding] = []
+    kept = []
+    for cell in code.cells:
+        alone = check_source(cell.text, path, catalogue, frozenset({PARSE_ERROR}), project)
+        if alone.failed:
+            errors += [_in_cell(f, cell.number, f.span.line) for f in alone.findings]
+            kept.append("\n" * cell.text.count("\n"))
+        else:
+            kept.append(cell.text)
+    rest = check_source("".join(kept), path, catalogue, selected, project)
+    findings = [*errors, *(_in_cell(f, *code.locate(f.span.line)) for f in rest.findings if f.code != PARSE_ERROR)]
+    if PARSE_ERROR not in selected:
+        findings = [f for f in findings if f.code != PARSE_ERROR]
+    return FileResult(path, tuple(sorted(findings, key=Finding.sort_key)), error=errors[0].message if errors else None)
+
+
+def _in_cell(finding: Finding, cell: int, line: int) -> Finding:
+    shift = line - finding.span.line
+    span = Span(line, finding.span.column, finding.span.end_line + shift, finding.span.end_column)
+    return replace(finding, span=span, cell=cell)
 
 
 def check_source(
