@@ -81,6 +81,16 @@ class Catalogue:
     def library(self, name: str) -> ClientLibrary:
         return next(lib for lib in self.libraries if lib.name == name)
 
+    def fixed_version(self, library: str) -> str | None:
+        """The first release of ``library`` that sends no renamed route a rule knows it fixed."""
+        from packaging.version import Version
+
+        versions = [
+            Version(v) for r in self.rules if r.kind == "route"
+            for g in r.clients if g.library == library for v in g.fixed_in.values()
+        ]
+        return str(max(versions)) if versions else None
+
     def codes(self) -> list[str]:
         return sorted(self._by_code)  # type: ignore[attr-defined]
 

@@ -16,6 +16,8 @@ from pathlib import Path
 import pathspec
 
 from spotlint.analysis.context import ProjectInfo
+from spotlint.dependencies import DependencyFileError, is_dependency_file
+from spotlint.dependencies import parse as parse_dependencies
 
 SOURCE_SUFFIXES = (".py", ".pyi", ".ipynb")
 SKIP_DIRS = frozenset({
@@ -141,7 +143,7 @@ def _walk_dir(directory: Path, specs: list[tuple[Path, pathspec.PathSpec]], visi
             if entry.name in SKIP_DIRS or _is_virtualenv(path) or _ignored(path, True, local_specs):
                 continue
             yield from _walk_dir(path, local_specs, visited)
-        elif entry.name.endswith(SOURCE_SUFFIXES) and not _ignored(path, False, local_specs):
+        elif (entry.name.endswith(SOURCE_SUFFIXES) or is_dependency_file(entry.name)) and not _ignored(path, False, local_specs):
             yield path
 
 
@@ -175,7 +177,37 @@ def project_infos(files: Iterable[SourceFile]) -> dict[Path, ProjectInfo]:
         names |= {e for e in entries if (root / e / "__init__.py").is_file()}
         first_party[root] = frozenset(names)
         modules_by_root[root] |= names
+    declared: dict[Path, tuple[tuple[str, str], ...]] = {}
     return {
-        path: ProjectInfo(module, first_party[root], frozenset(modules_by_root[root]))
+        path: ProjectInfo(
+            module, first_party[root], frozenset(modules_by_root[root]),
+            _declared_near(path.absolute().parent, declared),
+        )
         for path, (root, module) in roots.items()
     }
+
+
+def _declared_near(directory: Path, cache: dict[Path, tuple[tuple[str, str], ...]]) -> tuple[tuple[str, str], ...]:
+    """Client versions declared by the nearest directory (this one or above, up to the
+    repository root) that holds dependency files."""
+    if directory in cache:
+        return cache[directory]
+    try:
+        names = sorted(n for n in os.listdir(directory) if is_dependency_file(n))
+    except OSError:
+        names = []
+    if names:
+        found: list[tuple[str, str]] = []
+        for name in names:
+            try:
+                text = (directory / name).read_text(encoding="utf-8", errors="replace")
+                found += [(d.package, d.specifier) for d in parse_dependencies(name, text)]
+            except (OSError, DependencyFileError):
+                continue
+        result = tuple(found)
+    elif (directory / ".git").exists() or directory.parent == directory:
+        result = ()
+    else:
+        result = _declared_near(directory.parent, cache)
+    cache[directory] = result
+    return result

@@ -20,7 +20,9 @@ from spotlint.analysis import analyse
 from spotlint.analysis.context import Candidate, ProjectInfo
 from spotlint.catalogue import Catalogue
 from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span
+from spotlint.dependencies import is_dependency_file
 from spotlint.notebook import extract
+from spotlint.pins import check_dependency_text
 from spotlint.source import DecodeFailure, decode
 from spotlint.suppress import noqa_comments
 
@@ -42,6 +44,12 @@ def check_file(
         return error_result(shown, READ_ERROR, f"cannot read file: {exc.strerror or exc}")
     if path.suffix == ".ipynb":
         return check_notebook(data, shown, catalogue, selected, project)
+    if is_dependency_file(path.name):
+        try:
+            text = decode(data).text
+        except DecodeFailure as exc:
+            return error_result(shown, READ_ERROR, f"cannot decode file: {exc}")
+        return check_dependency_text(text, path.name, shown, catalogue, selected)
     try:
         text = decode(data).text
     except DecodeFailure as exc:

@@ -19,7 +19,7 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 VERSION_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
-KINDS = frozenset({"endpoint", "route", "field", "playlist"})
+KINDS = frozenset({"endpoint", "route", "field", "playlist", "pin"})
 STRATEGIES = frozenset({"stub", "local"})
 LIBRARIES = frozenset({"spotipy", "tekore"})
 
@@ -95,6 +95,7 @@ class Rule:
     generic: tuple[str, ...]
     fields: FieldSpec | None
     playlist_id: str | None
+    pin_library: str | None
     docs: RuleDocs
     source: str = field(compare=False)
 
@@ -213,6 +214,7 @@ def parse_rule(data: Mapping[str, Any], source: str) -> Rule:
         generic=top.strings("generic"),
         fields=_fields(top.table("fields")),
         playlist_id=_pattern(top, "playlist-id"),
+        pin_library=_pin(top.table("pin")),
         docs=_docs(top.table("docs", required=True)),
         source=source,
     )
@@ -223,6 +225,8 @@ def parse_rule(data: Mapping[str, Any], source: str) -> Rule:
         _check(rule.fields is not None, top, "fields", "a field rule needs a [fields] table")
     if kind == "playlist":
         _check(rule.playlist_id is not None, top, "playlist-id", "a playlist rule needs it")
+    if kind == "pin":
+        _check(rule.pin_library is not None, top, "pin", "a pin rule needs a [pin] table")
     all_methods = {m for g in rule.clients for m in g.methods}
     stray = sorted(set(rule.generic) - all_methods)
     _check(not stray, top, "generic", f"{stray[:1]} is not one of the rule's methods")
@@ -270,6 +274,15 @@ def _fields(reader: _Reader | None) -> FieldSpec | None:
     )
     reader.done()
     return spec
+
+
+def _pin(reader: _Reader | None) -> str | None:
+    if reader is None:
+        return None
+    library = reader.string("library")
+    reader.done()
+    _check(library in LIBRARIES, reader, "library", f"unknown client library {library!r}")
+    return library
 
 
 def _pattern(reader: _Reader, name: str) -> str | None:

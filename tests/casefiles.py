@@ -1,5 +1,9 @@
-"""Reading the per-rule case files: ``# expect: SPT103[, SPT220]`` marks the line of each
-expected finding; a file without markers must produce no finding at all."""
+"""Reading case files: ``# expect: SPT103[, SPT220]`` marks the line of each expected
+finding; a file without markers must produce no finding at all.
+
+A case is any file under ``tests/cases/<rule>/`` or ``tests/mechanisms/<mechanism>/`` (Python,
+notebooks, dependency files) whose name or folder starts with ``found`` or ``silent``.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,18 @@ def expected(text: str) -> set[tuple[int, str]]:
     return found
 
 
+def _is_case(path: Path, root: Path) -> bool:
+    parts = path.relative_to(root).parts
+    return path.is_file() and "snapshots" not in parts and path.suffix != ".ipynb" and (
+        parts[1].startswith(("found", "silent"))
+    )
+
+
 def case_files() -> list[Path]:
     """Per-rule cases (tests/cases) and per-mechanism cases (tests/mechanisms)."""
-    return sorted([*CASES.glob("*/*.py"), *MECHANISMS.glob("*/*.py")])
+    return sorted(p for root in (CASES, MECHANISMS) for p in root.rglob("*") if _is_case(p, root))
+
+
+def case_name(path: Path) -> str:
+    root = CASES if CASES in path.parents else MECHANISMS
+    return path.relative_to(root).as_posix()

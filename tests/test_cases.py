@@ -9,28 +9,32 @@ from pathlib import Path
 
 import pytest
 
-from casefiles import CASES, case_files, expected
-from spotlint.api import check_text
+from casefiles import CASES, case_files, case_name, expected
+from spotlint.engine import check_file
 from spotlint.report import text as text_report
 
 
-@pytest.mark.parametrize("path", case_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", case_files(), ids=case_name)
 def test_case_findings(path: Path, catalogue, all_codes, snapshot) -> None:
     source = path.read_text(encoding="utf-8")
-    display = path.relative_to(path.parent.parent).as_posix()
-    result = check_text(source, display, catalogue, all_codes)
+    result = check_file(path, catalogue, all_codes, display=case_name(path))
     got = {(f.span.line, f.code) for f in result.findings}
     assert sorted(got) == sorted(expected(source))
-    snapshot.snapshot_dir = path.parent / "snapshots"
-    snapshot.assert_match(text_report.render([result]), f"{path.stem}.txt")
+    folder = path.parent.parent if path.parent.name.startswith(("found", "silent")) else path.parent
+    snapshot.snapshot_dir = folder / "snapshots"
+    name = path.relative_to(folder).as_posix().replace("/", "-")
+    snapshot.assert_match(text_report.render([result]), f"{Path(name).stem if name.endswith('.py') else name}.txt")
 
 
 def test_every_rule_has_found_and_silent_cases(catalogue) -> None:
+    cases = case_files()
     for rule in catalogue.rules:
         folder = CASES / f"{rule.code}-{rule.name}"
-        files = sorted(p.name for p in folder.glob("*.py"))
-        assert "found.py" in files, f"{rule.code} has no tests/cases/{folder.name}/found.py"
-        assert "silent.py" in files, f"{rule.code} has no tests/cases/{folder.name}/silent.py"
-        found_codes = {code for _, code in expected((folder / "found.py").read_text(encoding="utf-8"))}
-        assert rule.code in found_codes, f"found.py of {rule.code} expects no {rule.code} finding"
-        assert not expected((folder / "silent.py").read_text(encoding="utf-8"))
+        mine = [p for p in cases if folder in p.parents]
+        found = [p for p in mine if p.relative_to(folder).parts[0].startswith("found")]
+        silent = [p for p in mine if p.relative_to(folder).parts[0].startswith("silent")]
+        assert found, f"{rule.code} has no found case in tests/cases/{folder.name}/"
+        assert silent, f"{rule.code} has no silent case in tests/cases/{folder.name}/"
+        found_codes = {code for p in found for _, code in expected(p.read_text(encoding="utf-8"))}
+        assert rule.code in found_codes, f"the found cases of {rule.code} expect no {rule.code} finding"
+        assert not any(expected(p.read_text(encoding="utf-8")) for p in silent)

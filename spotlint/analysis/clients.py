@@ -14,6 +14,7 @@ import libcst as cst
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Builtin, Client, ClientClass, Inference, Qual, Types
 from spotlint.analysis.scope import Scope
+from spotlint.dependencies import allows_any, versions_before
 from spotlint.ruleschema import Rule
 
 KINDS = ("endpoint", "route")
@@ -38,10 +39,27 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
         inference = done.inference
         if via_getattr and not _is_builtin_getattr(node, scope, inference):
             return
-        for rule, libraries in rules_for_call(done, inference, receiver, scope, name, keywords):
-            done.report(node, rule, statement, detail=version_note(rule, name, libraries))
+        report_calls(done, node, statement, name, rules_for_call(done, inference, receiver, scope, name, keywords))
 
     ctx.deferred.append(check)
+
+
+def report_calls(ctx: ModuleContext, node: cst.CSTNode, statement: cst.CSTNode, method: str,
+                 found: list[tuple[Rule, frozenset[str]]]) -> None:
+    for rule, libraries in found:
+        libraries = frozenset(lib for lib in libraries if not _declared_fixed(ctx, rule, method, lib))
+        if libraries:
+            ctx.report(node, rule, statement, detail=version_note(rule, method, libraries, ctx))
+
+
+def _declared_fixed(ctx: ModuleContext, rule: Rule, method: str, library: str) -> bool:
+    """The project declares only versions of ``library`` that send the new route for ``method``."""
+    fixed = next((g.fixed_in.get(method) for g in rule.clients if g.library == library), None)
+    specifiers = ctx.project.declared_specifiers(library)
+    if rule.kind != "route" or fixed is None or not specifiers:
+        return False
+    old = versions_before(fixed)
+    return not any(allows_any(spec, old) for spec in specifiers)
 
 
 def on_attribute(node: cst.CSTNode, ctx: ModuleContext) -> None:
@@ -54,8 +72,7 @@ def on_attribute(node: cst.CSTNode, ctx: ModuleContext) -> None:
 
     def check(done: ModuleContext) -> None:
         assert statement is not None
-        for rule, libraries in rules_for_call(done, done.inference, node.value, scope, name, frozenset()):
-            done.report(node, rule, statement, detail=version_note(rule, name, libraries))
+        report_calls(done, node, statement, name, rules_for_call(done, done.inference, node.value, scope, name, frozenset()))
 
     ctx.deferred.append(check)
 
@@ -140,8 +157,9 @@ def _first_party_object(value: Qual, ctx: ModuleContext) -> bool:
     return value.name.startswith(".") or ctx.project.is_first_party(value.name)
 
 
-def version_note(rule: Rule, method: str, libraries: frozenset[str]) -> str:
-    """For a renamed route: which client versions still send the old one."""
+def version_note(rule: Rule, method: str, libraries: frozenset[str], ctx: ModuleContext) -> str:
+    """For a renamed route: which client versions still send the old one, and what the
+    project declares."""
     if rule.kind != "route":
         return ""
     notes = []
@@ -149,7 +167,10 @@ def version_note(rule: Rule, method: str, libraries: frozenset[str]) -> str:
         if method not in group.methods or group.library not in libraries:
             continue
         fixed = group.fixed_in.get(method)
-        if fixed:
+        declared = ", ".join(f"{group.library}{s}" for s in ctx.project.declared_specifiers(group.library))
+        if fixed and declared:
+            notes.append(f"{group.library} < {fixed} sends this route and the project allows it ({declared})")
+        elif fixed:
             notes.append(f"{group.library} < {fixed} sends this route")
         else:
             notes.append(f"every {group.library} release so far sends this route")
