@@ -23,6 +23,7 @@ EXPECTED = [
     ("examples/moodmix/service.py", 40, "SPT220"),  # …read through the renamed items route
     ("examples/moodmix/service.py", 44, "SPT201"),  # user_playlist_create
     ("examples/moodmix/service.py", 45, "SPT220"),  # playlist_add_items through the old route
+    ("examples/requirements.txt", 1, "SPT230"),  # spotipy pinned below 2.26
 ]
 
 

@@ -48,7 +48,7 @@ def template_path(template: str) -> tuple[str, list[str]] | None:
         anchor, path = "unanchored", text.lstrip(WILD)
     else:
         anchor, path = "relative", text
-    path = path.strip("/")
+    path = re.sub(r"/{2,}", "/", path).strip("/")
     if path == "v1" or path.startswith("v1/"):
         path = path[3:]
     elif anchor == "absolute":

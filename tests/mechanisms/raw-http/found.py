@@ -59,3 +59,7 @@ class Client(spotipy.Spotify):
 
 FEATURED = "https://api.spotify.com/v1/browse/featured-playlists"  # expect: SPT106
 TOP_HITS = requests.get(BASE + "/playlists/37i9dQZF1DXcBWIGoYBM5M")  # expect: SPT109
+
+
+def slashes(ids):
+    return requests.get(API + "/albums/?ids=" + ",".join(ids))  # expect: SPT205
