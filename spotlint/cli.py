@@ -62,6 +62,41 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--strategy", type=click.Choice(["stub", "local"]), default="stub", show_default=True,
+              help="stub: keep the response shape with empty data; local: real alternatives where they exist.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes and write nothing.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if something would change.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply rewrites that can change behaviour beyond the endpoint swap.")
+@click.option("--compat-module", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the compat module (default: spotify_compat.py in the first fixed file's package).")
+@click.option("--select", multiple=True, help="Codes or prefixes to fix (comma-separated; default: all).")
+@click.option("--ignore", multiple=True, help="Codes or prefixes not to fix (comma-separated).")
+def fix(paths: tuple[str, ...], strategy: str, show_diff: bool, check_only: bool, unsafe_fixes: bool,
+        compat_module: str | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Rewrite restricted Spotify calls under PATHS (default: .) into calls of a compat module."""
+    from pathlib import Path
+
+    from spotlint.catalogue import load_catalogue
+    from spotlint.config import resolve_selection, split_codes
+    from spotlint.fix.apply import fix_paths, unified_diff
+    from spotlint.report.fixsummary import summary
+
+    catalogue = load_catalogue()
+    selected = resolve_selection(catalogue, select=split_codes(select) if select else None, ignore=split_codes(ignore))
+    write = not (show_diff or check_only)
+    report = fix_paths(paths or (".",), catalogue, selected, strategy, unsafe_fixes,
+                       Path(compat_module) if compat_module else None, write)
+    if show_diff:
+        for item in report.changed:
+            click.echo(unified_diff(item), nl=False)
+    click.echo(summary(report, strategy, write), err=True, nl=False)
+    remaining = any(r.findings for r in report.remaining) if write else bool(report.left)
+    failed = bool(report.problems) or any(f.error for f in report.files)
+    sys.exit(EXIT_FINDINGS if remaining or failed or (not write and report.changed) else EXIT_OK)
+
+
+@main.command()
 def rules() -> None:
     """List the rule catalogue: code, name, wave, summary."""
     from spotlint.catalogue import load_catalogue

@@ -162,11 +162,22 @@ def project_infos(files: Iterable[SourceFile]) -> dict[Path, ProjectInfo]:
     """ProjectInfo per file: its module name, the first-party names and modules around it."""
     roots: dict[Path, tuple[Path, str]] = {f.path: import_root(f.path) for f in files}
     modules_by_root: dict[Path, set[str]] = {}
-    for root, module in roots.values():
+    listed: set[Path] = set()
+    for path, (root, module) in roots.items():
         names = modules_by_root.setdefault(root, set())
         parts = module.split(".")
         for i in range(1, len(parts) + 1):
             names.add(".".join(parts[:i]))
+        package = path.absolute().parent
+        if len(parts) > 1 and package not in listed:  # the file's package: its sibling modules
+            listed.add(package)
+            prefix = ".".join(parts[:-1])
+            try:
+                entries = os.listdir(package)
+            except OSError:
+                entries = []
+            names |= {f"{prefix}.{e[:-3]}" for e in entries if e.endswith(".py") and e != "__init__.py"}
+            names |= {f"{prefix}.{e}" for e in entries if (package / e / "__init__.py").is_file()}
     first_party: dict[Path, frozenset[str]] = {}
     for root in modules_by_root:
         try:

@@ -7,7 +7,7 @@ file become SPT001/SPT002 findings so the run goes on.
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
@@ -98,6 +98,26 @@ def check_source(
     text: str, path: str, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo = ProjectInfo(),
 ) -> FileResult:
     """Analyse source text; the pure core of ``check_file``."""
+    outcome = analyse_source(text, path, catalogue, selected, project)
+    if isinstance(outcome, FileResult):
+        return outcome
+    return FileResult(path, outcome.findings)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A parsed module with its findings, and the candidate behind each rule finding (what
+    the fixer rewrites). Lives in one process: it holds the tree."""
+
+    module: cst.Module
+    findings: tuple[Finding, ...]
+    located: tuple[tuple[Candidate, Finding], ...]
+
+
+def analyse_source(
+    text: str, path: str, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo = ProjectInfo(),
+) -> Analysis | FileResult:
+    """Parse and analyse; a FileResult carrying SPT001 when the text does not parse."""
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
@@ -107,12 +127,14 @@ def check_source(
         return error_result(path, PARSE_ERROR, "cannot parse file: code nested too deeply")
     try:
         candidates = [c for c in analyse(module, catalogue, project) if c.rule.code in selected]
-        if not candidates:
-            return FileResult(path, ())
-        findings = _locate(module, candidates, path, catalogue)
+        located = _locate(module, candidates, path, catalogue) if candidates else []
     except RecursionError:
         return error_result(path, PARSE_ERROR, "cannot analyse file: code nested too deeply")
-    return FileResult(path, _suppress(findings, text, selected))
+    if not located:
+        return Analysis(module, (), ())
+    findings = _suppress([f for _, f in located], text, selected)
+    kept = {id(f) for f in findings}
+    return Analysis(module, findings, tuple((c, f) for c, f in located if id(f) in kept))
 
 
 def _syntax_error(text: str, exc: cst.ParserSyntaxError) -> tuple[int, int, str]:
@@ -137,9 +159,11 @@ def _positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
     return provider._computed
 
 
-def _locate(module: cst.Module, candidates: Sequence[Candidate], path: str, catalogue: Catalogue) -> list[Finding]:
+def _locate(
+    module: cst.Module, candidates: Sequence[Candidate], path: str, catalogue: Catalogue,
+) -> list[tuple[Candidate, Finding]]:
     positions = _positions(module)
-    findings: dict[tuple[int, int, str], Finding] = {}
+    findings: dict[tuple[int, int, str], tuple[Candidate, Finding]] = {}
     for candidate in candidates:
         where = positions[candidate.node]
         statement = positions[candidate.statement]
@@ -153,8 +177,8 @@ def _locate(module: cst.Module, candidates: Sequence[Candidate], path: str, cata
             message=compose_message(catalogue, candidate), fix=rule.fix,
             statement_lines=(statement.start.line, last),
         )
-        findings.setdefault((span.line, span.column, rule.code), finding)
-    return sorted(findings.values(), key=Finding.sort_key)
+        findings.setdefault((span.line, span.column, rule.code), (candidate, finding))
+    return sorted(findings.values(), key=lambda pair: pair[1].sort_key())
 
 
 def compose_message(catalogue: Catalogue, candidate: Candidate) -> str:

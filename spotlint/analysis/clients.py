@@ -49,7 +49,7 @@ def report_calls(ctx: ModuleContext, node: cst.CSTNode, statement: cst.CSTNode, 
     for rule, libraries in found:
         libraries = frozenset(lib for lib in libraries if not _declared_fixed(ctx, rule, method, lib))
         if libraries:
-            ctx.report(node, rule, statement, detail=version_note(rule, method, libraries, ctx))
+            ctx.report(node, rule, statement, version_note(rule, method, libraries, ctx), method, libraries)
 
 
 def _declared_fixed(ctx: ModuleContext, rule: Rule, method: str, library: str) -> bool:

@@ -47,6 +47,8 @@ class Candidate:
     rule: Rule
     statement: cst.CSTNode
     detail: str = ""
+    method: str = ""  # the client method, for client-call findings
+    libraries: frozenset[str] = frozenset()  # the client libraries the call may come from
 
 
 @dataclass(eq=False)
@@ -72,7 +74,8 @@ class ModuleContext:
     # checks that also need to know whether the module uses Spotify: run after ``deferred``
     late: list[Callable[[ModuleContext], None]] = field(default_factory=list)
 
-    def report(self, node: cst.CSTNode, rule: Rule, statement: cst.CSTNode, detail: str = "") -> None:
-        self.candidates.append(Candidate(node, rule, statement, detail))
+    def report(self, node: cst.CSTNode, rule: Rule, statement: cst.CSTNode, detail: str = "",
+               method: str = "", libraries: frozenset[str] = frozenset()) -> None:
+        self.candidates.append(Candidate(node, rule, statement, detail, method, libraries))
         if rule.kind in ("endpoint", "route"):
             self.uses_spotify = True  # a restricted client call is proof enough

@@ -11,6 +11,7 @@ from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.scope import dotted_name
 
 API_HOST = "api.spotify.com"
+COMPAT_MODULE = "spotify_compat"  # the module `spotlint fix` writes: importing it is Spotify use
 KINDS: tuple[str, ...] = ()
 
 
@@ -21,10 +22,16 @@ def _library_module(name: str, ctx: ModuleContext) -> bool:
 
 def on_import(node: cst.CSTNode, ctx: ModuleContext) -> None:
     if isinstance(node, cst.Import):
-        if any(_library_module(dotted_name(alias.name), ctx) for alias in node.names):
+        names = [dotted_name(alias.name) for alias in node.names]
+        if any(_library_module(name, ctx) or name.split(".")[-1] == COMPAT_MODULE for name in names):
             ctx.uses_spotify = True
-    elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
-        if _library_module(dotted_name(node.module), ctx):
+    elif isinstance(node, cst.ImportFrom):
+        module = dotted_name(node.module) if node.module is not None else ""
+        if module and not node.relative and _library_module(module, ctx):
+            ctx.uses_spotify = True
+        elif module.split(".")[-1] == COMPAT_MODULE or (
+            not isinstance(node.names, cst.ImportStar) and any(dotted_name(a.name) == COMPAT_MODULE for a in node.names)
+        ):
             ctx.uses_spotify = True
 
 

@@ -1,0 +1,306 @@
+"""Run fixes over files: read, plan, rewrite until stable, verify, write atomically.
+
+The only part of the fixer that touches the file system. A file is written only when it
+changes and its new text parses; encoding, BOM and line endings are kept; notebooks change
+cell sources only. ``--diff`` and ``--check`` write nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import libcst as cst
+
+from spotlint.analysis.context import ProjectInfo
+from spotlint.catalogue import Catalogue
+from spotlint.discovery import Missing, SourceFile, discover, import_root, project_infos
+from spotlint.engine import Analysis, analyse_source, check_file
+from spotlint.findings import FileResult, Finding
+from spotlint.fix.blocks import Block
+from spotlint.fix.compat import CompatError, render
+from spotlint.fix.plan import Left, plan
+from spotlint.fix.transform import import_lines, rewrite_module
+from spotlint.notebook import extract
+from spotlint.source import DecodeFailure, SourceText, decode
+
+MAX_ROUNDS = 4
+COMPAT_FILE = "spotify_compat.py"
+_LIBRARY_IMPORT_RE = re.compile(r"^\s*(?:import|from)\s+(spotipy|tekore)\b", re.MULTILINE)
+
+
+@dataclass
+class FileFix:
+    display: str
+    path: Path
+    before: str
+    after: str
+    fixed: int = 0
+    notes: list[str] = field(default_factory=list)
+    error: str = ""
+    source: SourceText | None = None  # how the file was encoded, to write it back the same way
+
+
+@dataclass
+class FixReport:
+    files: list[FileFix]
+    remaining: list[FileResult]
+    left: list[Left]
+    compat: FileFix | None
+    problems: list[str]
+
+    @property
+    def changed(self) -> list[FileFix]:
+        return [f for f in self.files if f.after != f.before] + ([self.compat] if self.compat and self.compat.after != self.compat.before else [])
+
+    @property
+    def fixed(self) -> int:
+        return sum(f.fixed for f in self.files)
+
+
+@dataclass
+class _Compat:
+    """Where the compat module lives, decided by the first file that needs it."""
+
+    path: Path | None
+    dotted: str = ""
+    blocks: dict[str, Block] = field(default_factory=dict)
+
+    def place(self, near: Path) -> str:
+        if self.path is None:
+            root, module = import_root(near)
+            package = module.split(".")[0] if "." in module else ""
+            self.path = (root / package / COMPAT_FILE) if package else near.absolute().parent / COMPAT_FILE
+        if not self.dotted:
+            _, self.dotted = import_root(self.path)
+        return self.dotted
+
+
+def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str,
+              unsafe_fixes: bool, compat_path: Path | None, write: bool) -> FixReport:
+    files: list[SourceFile] = []
+    problems: list[str] = []
+    for item in discover(paths):
+        if isinstance(item, Missing):
+            problems.append(f"{item.display}: cannot read: {item.reason}")
+        else:
+            files.append(item)
+    compat = _Compat(compat_path.absolute() if compat_path else None)
+    infos = project_infos(files)
+    fixes: list[FileFix] = []
+    left: list[Left] = []
+    for source in files:
+        if compat.path is not None and source.path.absolute() == compat.path:
+            continue
+        if source.path.suffix not in (".py", ".pyi", ".ipynb"):
+            _leave_unfixable(check_file(source.path, catalogue, selected, infos[source.path], source.display),
+                             catalogue, left)
+            continue
+        result = _fix_file(source, catalogue, selected, strategy, unsafe_fixes, infos[source.path], compat, left)
+        if result is not None:
+            fixes.append(result)
+    compat_fix = _compat_fix(compat, problems)
+    if write:
+        for item in [*fixes, *([compat_fix] if compat_fix else [])]:
+            if item.after != item.before and not item.error:
+                _write(item)
+    remaining = []
+    for fix in fixes:
+        if fix.error:
+            continue
+        if write:
+            remaining.append(check_file(fix.path, catalogue, selected, infos[fix.path], fix.display))
+    return FixReport(fixes, remaining, left, compat_fix, problems)
+
+
+def _leave_unfixable(result: FileResult, catalogue: Catalogue, left: list[Left]) -> None:
+    """Findings in files the fixer does not rewrite (dependency declarations)."""
+    for finding in result.findings:
+        reason = f"no automatic fix: {catalogue.rule(finding.code).instead}" if catalogue.has(finding.code) else finding.message
+        left.append(Left(finding, reason))
+
+
+def _imported(text: str) -> frozenset[str]:
+    return frozenset(_LIBRARY_IMPORT_RE.findall(text))
+
+
+def _awaited(module: cst.Module) -> frozenset[int]:
+    found: set[int] = set()
+
+    class Awaits(cst.CSTVisitor):
+        def visit_Await(self, node: cst.Await) -> None:
+            found.add(id(node.expression))
+
+    module.visit(Awaits())
+    return frozenset(found)
+
+
+def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collection[str], strategy: str,
+                  unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, near: Path, left: list[Left],
+                  fix: FileFix, notebook: bool) -> str:
+    """Rewrite until nothing more can be fixed; returns the new text (unchanged on failure)."""
+    current = text
+    partial = False
+    last_left: tuple[Left, ...] = ()
+    libraries = frozenset(name for name, _ in project.declared if name in ("spotipy", "tekore"))
+    for _ in range(MAX_ROUNDS):
+        if compat.dotted:  # the compat module is a module, whether or not it exists yet
+            project = replace(project, modules=project.modules | {compat.dotted})
+        outcome = analyse_source(current, display, catalogue, selected, project)
+        if not isinstance(outcome, Analysis):
+            if current != text:
+                fix.error = f"{display}: the rewrite would not parse; nothing written"
+                return text
+            return text
+        steps = plan(outcome.located, strategy, unsafe_fixes, _imported(current) | libraries, _awaited(outcome.module))
+        last_left = steps.left
+        if not steps.rewrites:
+            break
+        dotted = compat.place(near)
+        new_module, used_partial = rewrite_module(outcome.module, steps.rewrites, dotted, add_imports=not notebook)
+        partial = partial or used_partial
+        new_text = new_module.code
+        try:
+            cst.parse_module(new_text)
+            compile(new_text, display, "exec", dont_inherit=True)
+        except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
+            fix.error = f"{display}: the rewrite would not parse ({exc}); nothing written"
+            return text
+        for rewrite in steps.rewrites:
+            compat.blocks[rewrite.block.name] = rewrite.block
+            if rewrite.note:
+                fix.notes.append(f"{rewrite.code} {rewrite.block.name}: {rewrite.note}")
+        fix.fixed += len(steps.rewrites)
+        if new_text == current:
+            break
+        current = new_text
+    left.extend(last_left)
+    if notebook and current != text:
+        current = _prepend_imports(current, import_lines(compat.dotted, partial))
+    return current
+
+
+def _prepend_imports(text: str, lines: list[str]) -> str:
+    missing = [line for line in lines if not re.search(rf"^{re.escape(line)}$", text, re.MULTILINE)]
+    return "".join(f"{line}\n" for line in missing) + text
+
+
+def _fix_file(source: SourceFile, catalogue: Catalogue, selected: Collection[str], strategy: str,
+              unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, left: list[Left]) -> FileFix | None:
+    try:
+        data = source.path.read_bytes()
+    except OSError as exc:
+        return FileFix(source.display, source.path, "", "", error=f"{source.display}: cannot read: {exc.strerror}")
+    if source.path.suffix == ".ipynb":
+        return _fix_notebook(source, data, catalogue, selected, strategy, unsafe_fixes, project, compat, left)
+    try:
+        decoded = decode(data)
+    except DecodeFailure as exc:
+        return FileFix(source.display, source.path, "", "", error=f"{source.display}: cannot decode: {exc}")
+    fix = FileFix(source.display, source.path, decoded.text, decoded.text)
+    fix.after = _rewrite_text(decoded.text, source.display, catalogue, selected, strategy, unsafe_fixes, project,
+                              compat, source.path, left, fix, notebook=False)
+    fix.source = decoded
+    return fix
+
+
+def _fix_notebook(source: SourceFile, data: bytes, catalogue: Catalogue, selected: Collection[str], strategy: str,
+                  unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, left: list[Left]) -> FileFix:
+    raw = data.decode("utf-8-sig", errors="replace")
+    fix = FileFix(source.display, source.path, raw, raw)
+    try:
+        code = extract(data)
+        document = json.loads(raw)
+    except (DecodeFailure, json.JSONDecodeError) as exc:
+        fix.error = f"{source.display}: cannot read notebook: {exc}"
+        return fix
+    if not code.cells:
+        return fix
+    joined = code.text
+    new = _rewrite_text(joined, source.display, catalogue, selected, strategy, unsafe_fixes, project, compat,
+                        source.path, left, fix, notebook=True)
+    if new == joined:
+        return fix
+    added = new.count("\n") - joined.count("\n")  # import lines put on top of the first code cell
+    new_lines = new.splitlines(keepends=True)
+    for index, cell in enumerate(code.cells):
+        original = "".join(document["cells"][cell.number - 1]["source"]) if isinstance(
+            document["cells"][cell.number - 1]["source"], list) else document["cells"][cell.number - 1]["source"]
+        original_lines = original.splitlines(keepends=True)
+        start = cell.first_line - 1 + (added if index else 0)
+        count = cell.text.count("\n") + (added if index == 0 else 0)
+        rewritten = new_lines[start:start + count]
+        masked = cell.text.splitlines(keepends=True)
+        offset = added if index == 0 else 0
+        merged = rewritten[:offset]
+        for position, line in enumerate(rewritten[offset:]):
+            keep_original = position < len(masked) and line == masked[position] and position < len(original_lines)
+            merged.append(original_lines[position] if keep_original else line)
+        text = "".join(merged)
+        if not original.endswith("\n") and text.endswith("\n"):
+            text = text[:-1]
+        if text != original:
+            document["cells"][cell.number - 1]["source"] = text.splitlines(keepends=True)
+    indent = _json_indent(raw)
+    fix.after = json.dumps(document, indent=indent, ensure_ascii=False) + ("\n" if raw.endswith("\n") else "")
+    return fix
+
+
+def _json_indent(raw: str) -> int:
+    match = re.search(r"\n( +)\S", raw)
+    return len(match.group(1)) if match else 1
+
+
+def _compat_fix(compat: _Compat, problems: list[str]) -> FileFix | None:
+    if not compat.blocks or compat.path is None:
+        return None
+    path = compat.path
+    display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    before = path.read_text(encoding="utf-8") if path.is_file() else ""
+    try:
+        after = render(compat.blocks.values(), before or None)
+    except CompatError as exc:
+        problems.append(f"{display}: cannot update the compat module: {exc}")
+        return FileFix(display, path, before, before, error=str(exc))
+    return FileFix(display, path, before, after)
+
+
+def _encode(fix: FileFix) -> bytes:
+    source = fix.source
+    if source is None:
+        return fix.after.encode("utf-8")
+    body = fix.after.encode(source.encoding)
+    return (b"\xef\xbb\xbf" + body) if source.bom else body
+
+
+def _write(fix: FileFix) -> None:
+    """Write atomically: a temporary file in the same directory, then a rename over the old."""
+    data = _encode(fix)
+    fix.path.parent.mkdir(parents=True, exist_ok=True)
+    mode = fix.path.stat().st_mode & 0o777 if fix.path.exists() else 0o644
+    handle, temporary = tempfile.mkstemp(prefix=f".{fix.path.name}.", suffix=".spotlint-tmp", dir=fix.path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, fix.path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def unified_diff(fix: FileFix) -> str:
+    lines = difflib.unified_diff(
+        fix.before.splitlines(keepends=True), fix.after.splitlines(keepends=True),
+        fromfile=f"a/{fix.display}", tofile=f"b/{fix.display}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

@@ -1,0 +1,87 @@
+"""Decide, per finding, whether and how it is rewritten (pure: no I/O, no tree edits).
+
+A client-method finding becomes a call of a compat function chosen for its library and the
+strategy; anything else is left with one reason a user can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import libcst as cst
+
+from spotlint.analysis.context import Candidate
+from spotlint.findings import Finding
+from spotlint.fix.blocks import Block, choose
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    node: cst.CSTNode
+    shape: str  # call | getattr | attribute
+    block: Block
+    code: str
+    note: str = ""  # e.g. "local falls back to the stub"
+
+
+@dataclass(frozen=True, slots=True)
+class Left:
+    finding: Finding
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    rewrites: tuple[Rewrite, ...]
+    left: tuple[Left, ...]
+
+
+def shape_of(candidate: Candidate) -> str | None:
+    node = candidate.node
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == candidate.method:
+        return "call"
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "getattr":
+        return "getattr"
+    if isinstance(node, cst.Attribute) and node.attr.value == candidate.method:
+        return "attribute"
+    return None
+
+
+def plan(located: Iterable[tuple[Candidate, Finding]], strategy: str, unsafe_fixes: bool,
+         imported: frozenset[str], awaited: frozenset[int]) -> Plan:
+    rewrites: list[Rewrite] = []
+    left: list[Left] = []
+    for candidate, finding in located:
+        outcome = _decide(candidate, strategy, unsafe_fixes, imported, awaited)
+        if isinstance(outcome, str):
+            left.append(Left(finding, outcome))
+        else:
+            rewrites.append(outcome)
+    return Plan(tuple(rewrites), tuple(left))
+
+
+def _decide(candidate: Candidate, strategy: str, unsafe_fixes: bool, imported: frozenset[str],
+            awaited: frozenset[int]) -> Rewrite | str:
+    rule = candidate.rule
+    if not rule.fix:
+        return f"no automatic fix: {rule.instead}"
+    shape = shape_of(candidate) if candidate.method else None
+    if shape is None:
+        return "no safe rewrite for a raw HTTP request: its response is used in ways spotlint cannot follow"
+    fallback = strategy == "local" and "local" not in rule.fix and "stub" in rule.fix
+    if strategy not in rule.fix and not fallback:
+        return f"no {strategy} fix for this rule (available: {', '.join(rule.fix)})"
+    libraries = candidate.libraries if len(candidate.libraries) == 1 else candidate.libraries & imported
+    if len(libraries) != 1:
+        return "cannot tell whether the receiver is a spotipy or a tekore client"
+    if id(candidate.node) in awaited:
+        return "calls awaited on an asynchronous client are not rewritten"
+    [library] = libraries
+    choice = choose(library, candidate.method, "stub" if fallback else strategy)
+    if choice is None:
+        return f"no {strategy} replacement for {library}'s {candidate.method}() yet"
+    if choice.block.unsafe and not unsafe_fixes:
+        return f"unsafe fix ({choice.block.unsafe}); run with --unsafe-fixes to apply it"
+    note = "no honest local alternative: uses the stub" if choice.fallback or fallback else ""
+    return Rewrite(candidate.node, shape, choice.block, rule.code, note)

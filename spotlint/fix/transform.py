@@ -1,0 +1,95 @@
+"""Apply a plan to a libcst tree: one pass, only the reported expressions change.
+
+``client.method(args)`` becomes ``compat.method(client, args)``; ``getattr(client, "method")``
+and an uncalled ``client.method`` become ``functools.partial(compat.method, client)``. The
+compat import (and ``functools``) is added once, where libcst's codemod puts imports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+from libcst.codemod import CodemodContext
+from libcst.codemod.visitors import AddImportsVisitor
+
+from spotlint.fix.plan import Rewrite
+
+
+class _Rewriter(cst.CSTTransformer):
+    def __init__(self, rewrites: Sequence[Rewrite], alias: str) -> None:
+        super().__init__()
+        self.by_node = {id(r.node): r for r in rewrites}
+        self.alias = alias
+        self.partial = False
+
+    def _target(self, rewrite: Rewrite) -> cst.Attribute:
+        return cst.Attribute(value=cst.Name(self.alias), attr=cst.Name(rewrite.block.name))
+
+    def _partial(self, rewrite: Rewrite, receiver: cst.BaseExpression) -> cst.Call:
+        self.partial = True
+        comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        return cst.Call(
+            func=cst.Attribute(value=cst.Name("functools"), attr=cst.Name("partial")),
+            args=[cst.Arg(self._target(rewrite), comma=comma), cst.Arg(receiver)],
+        )
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        rewrite = self.by_node.get(id(original_node))
+        if rewrite is None:
+            return updated_node
+        if rewrite.shape == "getattr":
+            return self._partial(rewrite, updated_node.args[0].value).with_changes(
+                lpar=updated_node.lpar, rpar=updated_node.rpar
+            )
+        func = updated_node.func
+        assert isinstance(func, cst.Attribute)
+        receiver = func.value.with_changes(lpar=[], rpar=[]) if _bare(func.value) else func.value
+        if updated_node.args:
+            after = updated_node.whitespace_before_args
+            if isinstance(after, cst.SimpleWhitespace) and not after.value:
+                after = cst.SimpleWhitespace(" ")
+            first = cst.Arg(receiver, comma=cst.Comma(whitespace_after=after))
+            whitespace = cst.SimpleWhitespace("")
+        else:
+            first = cst.Arg(receiver)
+            whitespace = updated_node.whitespace_before_args
+        return updated_node.with_changes(
+            func=self._target(rewrite), args=[first, *updated_node.args], whitespace_before_args=whitespace,
+        )
+
+    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
+        rewrite = self.by_node.get(id(original_node))
+        if rewrite is None or rewrite.shape != "attribute":
+            return updated_node
+        return self._partial(rewrite, updated_node.value).with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+
+
+def _bare(node: cst.BaseExpression) -> bool:
+    """Parentheses a receiver needed before ``.method`` are not needed as an argument."""
+    return bool(getattr(node, "lpar", None)) and isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
+
+
+def import_lines(compat_module: str, partial: bool) -> list[str]:
+    package, _, name = compat_module.rpartition(".")
+    lines = [f"from {package} import {name}" if package else f"import {name}"]
+    return [*lines, "import functools"] if partial else lines
+
+
+def rewrite_module(module: cst.Module, rewrites: Sequence[Rewrite], compat_module: str,
+                   add_imports: bool = True) -> tuple[cst.Module, bool]:
+    """The module with the rewrites applied and (unless told not to) the compat module
+    imported; and whether ``functools.partial`` was used."""
+    package, _, name = compat_module.rpartition(".")
+    rewriter = _Rewriter(rewrites, name)
+    changed = module.visit(rewriter)
+    if not add_imports:
+        return changed, rewriter.partial
+    context = CodemodContext()
+    if package:
+        AddImportsVisitor.add_needed_import(context, package, name)
+    else:
+        AddImportsVisitor.add_needed_import(context, name)
+    if rewriter.partial:
+        AddImportsVisitor.add_needed_import(context, "functools")
+    return AddImportsVisitor(context).transform_module(changed), rewriter.partial
