@@ -149,7 +149,8 @@ def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Colle
     partial = False
     last_left: tuple[Left, ...] = ()
     libraries = frozenset(name for name, _ in project.declared if name in ("spotipy", "tekore"))
-    for _ in range(MAX_ROUNDS):
+    # a notebook gets its import only at the end (it would shift the cells): one round there
+    for _ in range(1 if notebook else MAX_ROUNDS):
         if compat.dotted:  # the compat module is a module, whether or not it exists yet
             project = replace(project, modules=project.modules | {compat.dotted})
         outcome = analyse_source(current, display, catalogue, selected, project)
