@@ -71,6 +71,15 @@ class FieldSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class Rename:
+    """A route renamed by one path segment; raw URLs can be rewritten to the new one."""
+
+    segment: str
+    replacement: str
+    unsafe_methods: tuple[str, ...]  # methods whose request body changes too
+
+
+@dataclass(frozen=True, slots=True)
 class RuleDocs:
     what: str
     why: str
@@ -96,6 +105,7 @@ class Rule:
     fields: FieldSpec | None
     playlist_id: str | None
     pin_library: str | None
+    rename: Rename | None
     docs: RuleDocs
     source: str = field(compare=False)
 
@@ -215,6 +225,7 @@ def parse_rule(data: Mapping[str, Any], source: str) -> Rule:
         fields=_fields(top.table("fields")),
         playlist_id=_pattern(top, "playlist-id"),
         pin_library=_pin(top.table("pin")),
+        rename=_rename(top.table("rename")),
         docs=_docs(top.table("docs", required=True)),
         source=source,
     )
@@ -274,6 +285,16 @@ def _fields(reader: _Reader | None) -> FieldSpec | None:
     )
     reader.done()
     return spec
+
+
+def _rename(reader: _Reader | None) -> Rename | None:
+    if reader is None:
+        return None
+    rename = Rename(reader.string("segment"), reader.string("replacement"), reader.strings("unsafe-methods"))
+    reader.done()
+    bad = [m for m in rename.unsafe_methods if m not in HTTP_METHODS]
+    _check(not bad, reader, "unsafe-methods", f"{bad[:1]} is not an HTTP method")
+    return rename
 
 
 def _pin(reader: _Reader | None) -> str | None:

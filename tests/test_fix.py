@@ -180,3 +180,19 @@ def test_cli_diff_check_and_exit_codes(tmp_path):
     result = runner.invoke(main, ["fix", str(tmp_path)])
     assert result.exit_code == 1
     assert "SPT108 ×1: no automatic fix" in result.stderr
+
+
+def test_raw_http_playlist_route_is_renamed_by_the_local_strategy(tmp_path, catalogue, all_codes):
+    shutil.copy(Path(__file__).parent / "data" / "raw_routes.py", tmp_path / "app.py")
+    assert run_fix(tmp_path, catalogue, all_codes, "stub").fixed == 0
+    report = run_fix(tmp_path, catalogue, all_codes, "local", unsafe=False)
+    text = (tmp_path / "app.py").read_text()
+    assert report.fixed == 2
+    assert 'f"{BASE}/playlists/{pid}/items?limit=50"' in text
+    assert '"/".join([BASE, "playlists", pid, "items"])' in text
+    assert 'BASE + "/playlists/" + pid + "/tracks"' in text  # DELETE renames a body key too: unsafe
+    assert not (tmp_path / "spotify_compat.py").exists()  # a path rename needs no compat module
+    reasons = sorted(left.reason.split(":")[0] for left in report.left)
+    assert reasons == ["no safe rewrite for a raw HTTP request", "unsafe fix (DELETE also renames a request body key); run with --unsafe-fixes to apply it"]
+    run_fix(tmp_path, catalogue, all_codes, "local", unsafe=True)
+    assert 'BASE + "/playlists/" + pid + "/items"' in (tmp_path / "app.py").read_text()

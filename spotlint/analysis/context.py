@@ -49,6 +49,8 @@ class Candidate:
     detail: str = ""
     method: str = ""  # the client method, for client-call findings
     libraries: frozenset[str] = frozenset()  # the client libraries the call may come from
+    pieces: tuple[cst.CSTNode, ...] = ()  # for raw HTTP: the string expressions the URL is built from
+    http_method: str = ""  # for raw HTTP: the request's method, when known
 
 
 @dataclass(eq=False)
@@ -75,7 +77,8 @@ class ModuleContext:
     late: list[Callable[[ModuleContext], None]] = field(default_factory=list)
 
     def report(self, node: cst.CSTNode, rule: Rule, statement: cst.CSTNode, detail: str = "",
-               method: str = "", libraries: frozenset[str] = frozenset()) -> None:
-        self.candidates.append(Candidate(node, rule, statement, detail, method, libraries))
+               method: str = "", libraries: frozenset[str] = frozenset(),
+               pieces: tuple[cst.CSTNode, ...] = (), http_method: str = "") -> None:
+        self.candidates.append(Candidate(node, rule, statement, detail, method, libraries, pieces, http_method))
         if rule.kind in ("endpoint", "route"):
             self.uses_spotify = True  # a restricted client call is proof enough

@@ -33,6 +33,7 @@ class Evaluation:
 
     templates: list[str]
     sources: set[int] = field(default_factory=set)  # ids of the string expressions used
+    nodes: list[cst.CSTNode] = field(default_factory=list)  # the same expressions
 
 
 def _squash(text: str) -> str:
@@ -77,8 +78,9 @@ class Evaluator:
     def _eval(self, node: cst.BaseExpression, scope: Scope, acc: Evaluation, depth: int) -> list[str]:
         if depth > MAX_DEPTH:
             return [WILD]
-        if is_string_expression(node):
+        if is_string_expression(node) and id(node) not in acc.sources:
             acc.sources.add(id(node))
+            acc.nodes.append(node)
         if isinstance(node, cst.SimpleString):
             value = node.evaluated_value
             return [value] if isinstance(value, str) else [WILD]

@@ -175,7 +175,7 @@ def _check_request(node: cst.Call, url: cst.BaseExpression, verb_index: int | No
     ctx.consumed.update(same_scope)
     matches = _matches(ctx, evaluation.templates, method, relative_ok=internal)
     for match in matches:
-        ctx.report(node, match.rule, statement, detail="")
+        ctx.report(node, match.rule, statement, pieces=tuple(evaluation.nodes), http_method=method or match.endpoint.method)
 
 
 def _check_string(node: cst.BaseExpression, scope: Scope, statement: cst.CSTNode | None, ctx: ModuleContext) -> None:
@@ -183,7 +183,7 @@ def _check_string(node: cst.BaseExpression, scope: Scope, statement: cst.CSTNode
         return
     evaluation = Evaluator(ctx.inference).evaluate(node, scope)
     for match in _matches(ctx, evaluation.templates, "GET", relative_ok=False):
-        ctx.report(node, match.rule, statement, detail="")
+        ctx.report(node, match.rule, statement, pieces=tuple(evaluation.nodes), http_method="GET")
 
 
 def _matches(ctx: ModuleContext, templates: list[str], method: str, relative_ok: bool) -> list[Match]:

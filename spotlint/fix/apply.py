@@ -161,10 +161,11 @@ def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Colle
             return text
         steps = plan(outcome.located, strategy, unsafe_fixes, _imported(current) | libraries, _awaited(outcome.module))
         last_left = steps.left
-        if not steps.rewrites:
+        if not steps.rewrites and not steps.retexts:
             break
-        dotted = compat.place(near)
-        new_module, used_partial = rewrite_module(outcome.module, steps.rewrites, dotted, add_imports=not notebook)
+        dotted = compat.place(near) if steps.rewrites else compat.dotted
+        new_module, used_partial = rewrite_module(outcome.module, steps.rewrites, dotted, add_imports=not notebook,
+                                                  retexts=steps.retexts)
         partial = partial or used_partial
         new_text = new_module.code
         try:
@@ -177,12 +178,12 @@ def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Colle
             compat.blocks[rewrite.block.name] = rewrite.block
             if rewrite.note:
                 fix.notes.append(f"{rewrite.code} {rewrite.block.name}: {rewrite.note}")
-        fix.fixed += len(steps.rewrites)
+        fix.fixed += len(steps.rewrites) + len({r.code + str(id(r.node)) for r in steps.retexts})
         if new_text == current:
             break
         current = new_text
     left.extend(last_left)
-    if notebook and current != text:
+    if notebook and current != text and compat.dotted:
         current = _prepend_imports(current, import_lines(compat.dotted, partial))
     return current
 

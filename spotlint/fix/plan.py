@@ -6,6 +6,7 @@ strategy; anything else is left with one reason a user can act on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +27,15 @@ class Rewrite:
 
 
 @dataclass(frozen=True, slots=True)
+class Retext:
+    """A literal piece of a raw URL whose path segment is renamed."""
+
+    node: cst.CSTNode  # SimpleString or FormattedStringText
+    text: str  # its new source text
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
 class Left:
     finding: Finding
     reason: str
@@ -35,6 +45,7 @@ class Left:
 class Plan:
     rewrites: tuple[Rewrite, ...]
     left: tuple[Left, ...]
+    retexts: tuple[Retext, ...] = ()
 
 
 def shape_of(candidate: Candidate) -> str | None:
@@ -52,13 +63,59 @@ def plan(located: Iterable[tuple[Candidate, Finding]], strategy: str, unsafe_fix
          imported: frozenset[str], awaited: frozenset[int]) -> Plan:
     rewrites: list[Rewrite] = []
     left: list[Left] = []
+    retexts: list[Retext] = []
     for candidate, finding in located:
+        if not candidate.method and candidate.rule.rename is not None and candidate.pieces:
+            renamed = _rename_raw(candidate, strategy, unsafe_fixes)
+            if isinstance(renamed, str):
+                left.append(Left(finding, renamed))
+            else:
+                retexts += renamed
+            continue
         outcome = _decide(candidate, strategy, unsafe_fixes, imported, awaited)
         if isinstance(outcome, str):
             left.append(Left(finding, outcome))
         else:
             rewrites.append(outcome)
-    return Plan(tuple(rewrites), tuple(left))
+    return Plan(tuple(rewrites), tuple(left), tuple(retexts))
+
+
+def _literal_pieces(node: cst.CSTNode) -> list[cst.CSTNode]:
+    found: list[cst.CSTNode] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.SimpleString, cst.FormattedStringText)):
+            found.append(current)
+        elif isinstance(current, (cst.ConcatenatedString, cst.FormattedString, cst.BinaryOperation, cst.Call,
+                                  cst.Attribute, cst.Arg, cst.List, cst.Tuple, cst.Element)):
+            stack.extend(reversed(list(current.children)))
+    return found
+
+
+def _rename_raw(candidate: Candidate, strategy: str, unsafe_fixes: bool) -> list[Retext] | str:
+    """Rename the route's path segment inside the literal pieces of a raw URL."""
+    rename = candidate.rule.rename
+    assert rename is not None
+    if strategy != "local":
+        return "raw HTTP requests are only rewritten by the local strategy (to the new route)"
+    if candidate.http_method in rename.unsafe_methods and not unsafe_fixes:
+        return (f"unsafe fix ({candidate.http_method} also renames a request body key); "
+                "run with --unsafe-fixes to apply it")
+    pattern = re.compile(rf"(?<![\w-]){re.escape(rename.segment)}(?=$|[/?#\s'\"])")
+    retexts = []
+    seen_playlists = False
+    for piece in (p for node in candidate.pieces for p in _literal_pieces(node)):
+        text = piece.value
+        if "playlists" in text:
+            seen_playlists = True
+        tail = text.split("playlists", 1)[1] if "playlists" in text else text
+        if seen_playlists and pattern.search(tail):
+            head = text[: len(text) - len(tail)]
+            retexts.append(Retext(piece, head + pattern.sub(rename.replacement, tail, count=1), candidate.rule.code))
+    if not retexts:
+        return f"the `{rename.segment}` segment of this URL is not a literal spotlint can rename"
+    return retexts[:1]
 
 
 def _decide(candidate: Candidate, strategy: str, unsafe_fixes: bool, imported: frozenset[str],

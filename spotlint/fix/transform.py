@@ -13,15 +13,25 @@ import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
 
-from spotlint.fix.plan import Rewrite
+from spotlint.fix.plan import Retext, Rewrite
 
 
 class _Rewriter(cst.CSTTransformer):
-    def __init__(self, rewrites: Sequence[Rewrite], alias: str) -> None:
+    def __init__(self, rewrites: Sequence[Rewrite], alias: str, retexts: Sequence[Retext] = ()) -> None:
         super().__init__()
         self.by_node = {id(r.node): r for r in rewrites}
+        self.texts = {id(r.node): r.text for r in retexts}
         self.alias = alias
         self.partial = False
+
+    def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
+        text = self.texts.get(id(original_node))
+        return updated_node if text is None else updated_node.with_changes(value=text)
+
+    def leave_FormattedStringText(self, original_node: cst.FormattedStringText,
+                                  updated_node: cst.FormattedStringText) -> cst.FormattedStringText:
+        text = self.texts.get(id(original_node))
+        return updated_node if text is None else updated_node.with_changes(value=text)
 
     def _target(self, rewrite: Rewrite) -> cst.Attribute:
         return cst.Attribute(value=cst.Name(self.alias), attr=cst.Name(rewrite.block.name))
@@ -77,13 +87,13 @@ def import_lines(compat_module: str, partial: bool) -> list[str]:
 
 
 def rewrite_module(module: cst.Module, rewrites: Sequence[Rewrite], compat_module: str,
-                   add_imports: bool = True) -> tuple[cst.Module, bool]:
+                   add_imports: bool = True, retexts: Sequence[Retext] = ()) -> tuple[cst.Module, bool]:
     """The module with the rewrites applied and (unless told not to) the compat module
     imported; and whether ``functools.partial`` was used."""
     package, _, name = compat_module.rpartition(".")
-    rewriter = _Rewriter(rewrites, name)
+    rewriter = _Rewriter(rewrites, name, retexts)
     changed = module.visit(rewriter)
-    if not add_imports:
+    if not rewrites or not add_imports:
         return changed, rewriter.partial
     context = CodemodContext()
     if package:
