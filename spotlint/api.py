@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spotlint.analysis.context import ProjectInfo
 from spotlint.catalogue import Catalogue, load_catalogue
-from spotlint.config import resolve_selection
+from spotlint.config import Settings, resolve_selection
 from spotlint.discovery import Missing, SourceFile, discover, project_infos
 from spotlint.engine import check_file, check_source, error_result
 from spotlint.findings import INTERNAL_ERROR, READ_ERROR, FileResult
@@ -24,18 +24,22 @@ def check_text(text: str, path: str = "<string>", catalogue: Catalogue | None = 
     return check_source(text, path, catalogue, chosen, ProjectInfo())
 
 
-def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str]) -> list[FileResult]:
+def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str],
+                settings: Settings | None = None) -> list[FileResult]:
     """Check every file under ``paths``; results sorted by path."""
     files: list[SourceFile] = []
     results: list[FileResult] = []
-    for item in discover(paths):
+    for item in discover(paths, settings.excluded if settings else None):
         if isinstance(item, Missing):
             results.append(error_result(item.display, READ_ERROR, f"cannot read: {item.reason}"))
         else:
             files.append(item)
     infos = project_infos(files)
     for source in files:
-        results.append(_guarded_check(source, catalogue, selected, infos[source.path]))
+        chosen = selected
+        if settings is not None and settings.per_file_ignores:
+            chosen = frozenset(selected) - {c for c in selected if any(c.startswith(i) for i in settings.ignored_codes(source.path))}
+        results.append(_guarded_check(source, catalogue, chosen, infos[source.path]))
     return sorted(results, key=lambda r: r.path)
 
 

@@ -31,31 +31,66 @@ def main() -> None:
     """Find Python code that uses Spotify Web API endpoints Spotify has restricted."""
 
 
+def _settings(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+              extend_select: tuple[str, ...] = (), **extra: object):  # type: ignore[no-untyped-def]
+    from spotlint.config import build_settings, split_codes
+
+    return build_settings(
+        paths, config, select=split_codes(select) if select else None, ignore=split_codes(ignore),
+        extend_select=split_codes(extend_select), **extra,  # type: ignore[arg-type]
+    )
+
+
+config_option = click.option("--config", "config", type=click.Path(dir_okay=False, exists=True), default=None,
+                             help="Read [tool.spotlint] from this file instead of the nearest pyproject.toml.")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif", "github", "full"]),
+              default="text", show_default=True)
 @click.option("--select", multiple=True, help="Codes or prefixes to enable (comma-separated; default: all).")
 @click.option("--ignore", multiple=True, help="Codes or prefixes to disable (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Codes or prefixes to enable on top of --select.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to a file.")
+@click.option("--baseline", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record today's findings in this file (and exit 0).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@config_option
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          extend_select: tuple[str, ...], exit_zero: bool) -> None:
+          extend_select: tuple[str, ...], statistics: bool, output_file: str | None, baseline: str | None,
+          write_baseline: str | None, exit_zero: bool, config: str | None) -> None:
     """Report restricted Spotify endpoints and fields used under PATHS (default: .)."""
     from spotlint.api import check_paths
-    from spotlint.catalogue import load_catalogue
-    from spotlint.config import resolve_selection, split_codes
-    from spotlint.report import FORMATS
 
-    catalogue = load_catalogue()
-    selected = resolve_selection(
-        catalogue,
-        select=split_codes(select) if select else None,
-        ignore=split_codes(ignore),
-        extend_select=split_codes(extend_select),
-    )
-    results = check_paths(paths or (".",), catalogue, selected)
-    output = FORMATS[output_format](results)
-    if output:
+    settings = _settings(paths, config, select, ignore, extend_select)
+    results = check_paths(paths or (".",), settings.catalogue, settings.selected, settings)
+    if write_baseline:
+        from spotlint.baseline import write
+
+        count = write(write_baseline, results)
+        click.echo(f"Wrote {count} finding{'s' * (count != 1)} to the baseline {write_baseline}.", err=True)
+        sys.exit(EXIT_OK)
+    if baseline:
+        from spotlint.baseline import filter_new
+
+        results = filter_new(baseline, results)
+    if statistics:
+        from spotlint.report.statistics import render as render_statistics
+
+        output = render_statistics(results, settings.catalogue)
+    else:
+        from spotlint.report import render
+
+        output = render(output_format, results, settings.catalogue)
+    if output_file:
+        from pathlib import Path
+
+        Path(output_file).write_text(output, encoding="utf-8")
+    elif output:
         click.echo(output, nl=False)
     found = any(r.findings for r in results)
     sys.exit(EXIT_OK if exit_zero or not found else EXIT_FINDINGS)
@@ -63,8 +98,9 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--strategy", type=click.Choice(["stub", "local"]), default="stub", show_default=True,
-              help="stub: keep the response shape with empty data; local: real alternatives where they exist.")
+@click.option("--strategy", type=click.Choice(["stub", "local"]), default=None,
+              help="stub: keep the response shape with empty data; local: real alternatives where they exist "
+                   "[default: fix-strategy from the config, else stub].")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes and write nothing.")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if something would change.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply rewrites that can change behaviour beyond the endpoint swap.")
@@ -72,36 +108,31 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
               help="Where to write the compat module (default: spotify_compat.py in the first fixed file's package).")
 @click.option("--select", multiple=True, help="Codes or prefixes to fix (comma-separated; default: all).")
 @click.option("--ignore", multiple=True, help="Codes or prefixes not to fix (comma-separated).")
-def fix(paths: tuple[str, ...], strategy: str, show_diff: bool, check_only: bool, unsafe_fixes: bool,
-        compat_module: str | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+@config_option
+def fix(paths: tuple[str, ...], strategy: str | None, show_diff: bool, check_only: bool, unsafe_fixes: bool,
+        compat_module: str | None, select: tuple[str, ...], ignore: tuple[str, ...], config: str | None) -> None:
     """Rewrite restricted Spotify calls under PATHS (default: .) into calls of a compat module."""
-    from pathlib import Path
-
-    from spotlint.catalogue import load_catalogue
-    from spotlint.config import resolve_selection, split_codes
     from spotlint.fix.apply import fix_paths, unified_diff
     from spotlint.report.fixsummary import summary
 
-    catalogue = load_catalogue()
-    selected = resolve_selection(catalogue, select=split_codes(select) if select else None, ignore=split_codes(ignore))
+    settings = _settings(paths, config, select, ignore, compat_module=compat_module, fix_strategy=strategy)
     write = not (show_diff or check_only)
-    report = fix_paths(paths or (".",), catalogue, selected, strategy, unsafe_fixes,
-                       Path(compat_module) if compat_module else None, write)
+    report = fix_paths(paths or (".",), settings.catalogue, settings.selected, settings.fix_strategy, unsafe_fixes,
+                       settings.compat_module, write, settings)
     if show_diff:
         for item in report.changed:
             click.echo(unified_diff(item), nl=False)
-    click.echo(summary(report, strategy, write), err=True, nl=False)
+    click.echo(summary(report, settings.fix_strategy, write), err=True, nl=False)
     remaining = any(r.findings for r in report.remaining) if write else bool(report.left)
     failed = bool(report.problems) or any(f.error for f in report.files)
     sys.exit(EXIT_FINDINGS if remaining or failed or (not write and report.changed) else EXIT_OK)
 
 
 @main.command()
-def rules() -> None:
+@config_option
+def rules(config: str | None) -> None:
     """List the rule catalogue: code, name, wave, summary."""
-    from spotlint.catalogue import load_catalogue
-
-    catalogue = load_catalogue()
+    catalogue = _settings((), config, (), ()).catalogue
     width = max(len(r.name) for r in catalogue.rules)
     for rule in catalogue.rules:
         click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.wave}  {rule.summary}")
@@ -109,12 +140,12 @@ def rules() -> None:
 
 @main.command()
 @click.argument("code")
-def explain(code: str) -> None:
+@config_option
+def explain(code: str, config: str | None) -> None:
     """Print the documentation of rule CODE (e.g. SPT103 or audio-features)."""
-    from spotlint.catalogue import load_catalogue
     from spotlint.ruledocs import render_markdown
 
-    catalogue = load_catalogue()
+    catalogue = _settings((), config, (), ()).catalogue
     wanted = code.strip()
     rule = next((r for r in catalogue.rules if wanted.upper() == r.code or wanted == r.name), None)
     if rule is None:

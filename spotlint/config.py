@@ -1,24 +1,152 @@
-"""Settings for a run: which codes are enabled.
+"""Settings for a run: ``[tool.spotlint]`` in ``pyproject.toml`` read once and validated, then
+the command line on top, as one frozen Settings value.
 
 Selection works on code prefixes, like ruff and flake8: ``SPT1`` is every wave-1 rule,
-``SPT103`` one rule, ``ALL`` everything. An unknown selector is an error naming it.
+``SPT103`` one rule, ``ALL`` everything. Unknown keys and bad values are ConfigErrors naming
+the key and the file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from spotlint.catalogue import Catalogue
+import pathspec
+
+from spotlint.catalogue import Catalogue, load_catalogue
 from spotlint.errors import ConfigError
 from spotlint.findings import DIAGNOSTICS
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
-@dataclass(frozen=True, slots=True)
+KEYS = frozenset({
+    "select", "ignore", "extend-select", "exclude", "per-file-ignores", "extend-rules",
+    "compat-module", "fix-strategy", "waves",
+})
+STRATEGIES = ("stub", "local")
+
+
+@dataclass(frozen=True)
+class FileConfig:
+    """``[tool.spotlint]`` as written, validated; paths are relative to ``root``."""
+
+    source: str = ""
+    root: Path = field(default_factory=Path.cwd)
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    extend_rules: tuple[str, ...] = ()
+    compat_module: str | None = None
+    fix_strategy: str | None = None
+    waves: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
+    catalogue: Catalogue
     selected: frozenset[str]
+    root: Path
+    exclude: pathspec.PathSpec | None = None
+    per_file_ignores: tuple[tuple[pathspec.PathSpec, frozenset[str]], ...] = ()
+    compat_module: Path | None = None
+    fix_strategy: str = "stub"
+    source: str = ""
+
+    def relative(self, path: Path) -> str | None:
+        try:
+            return path.absolute().relative_to(self.root.absolute()).as_posix()
+        except ValueError:
+            return None
+
+    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+        relative = self.relative(path)
+        return bool(self.exclude and relative and self.exclude.match_file(relative + ("/" if is_dir else "")))
+
+    def ignored_codes(self, path: Path) -> frozenset[str]:
+        relative = self.relative(path)
+        if relative is None:
+            return frozenset()
+        codes: set[str] = set()
+        for spec, ignored in self.per_file_ignores:
+            if spec.match_file(relative):
+                codes |= ignored
+        return frozenset(codes)
 
 
+# -- reading ---------------------------------------------------------------------------
+def find_config(paths: Sequence[str]) -> Path | None:
+    """The nearest pyproject.toml with a [tool.spotlint] table, from the first path up."""
+    start = Path(paths[0]) if paths else Path.cwd()
+    start = start.absolute()
+    for directory in ([start] if start.is_dir() else []) + list(start.parents):
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+            if "spotlint" in data.get("tool", {}):
+                return candidate
+    return None
+
+
+def _strings(value: Any, key: str, source: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{source}: [tool.spotlint] {key}: expected a list of strings")
+    return tuple(value)
+
+
+def load_config(path: Path) -> FileConfig:
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{source}: cannot read: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("spotlint", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: [tool.spotlint] must be a table")
+    unknown = sorted(set(table) - KEYS)
+    if unknown:
+        raise ConfigError(f"{source}: [tool.spotlint] {unknown[0]}: unknown key (known: {', '.join(sorted(KEYS))})")
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise ConfigError(f"{source}: [tool.spotlint] per-file-ignores: expected a table of pattern = [codes]")
+    strategy = table.get("fix-strategy")
+    if strategy is not None and strategy not in STRATEGIES:
+        raise ConfigError(f"{source}: [tool.spotlint] fix-strategy: {strategy!r} is not one of {', '.join(STRATEGIES)}")
+    compat = table.get("compat-module")
+    if compat is not None and (not isinstance(compat, str) or not compat.endswith(".py")):
+        raise ConfigError(f"{source}: [tool.spotlint] compat-module: expected a path to a .py file")
+    return FileConfig(
+        source=source,
+        root=path.parent,
+        select=_strings(table["select"], "select", source) if "select" in table else None,
+        ignore=_strings(table.get("ignore", []), "ignore", source),
+        extend_select=_strings(table.get("extend-select", []), "extend-select", source),
+        exclude=_strings(table.get("exclude", []), "exclude", source),
+        per_file_ignores=tuple(
+            (pattern, _strings(codes, f"per-file-ignores.{pattern!r}", source)) for pattern, codes in per_file.items()
+        ),
+        extend_rules=_strings(table.get("extend-rules", []), "extend-rules", source),
+        compat_module=compat,
+        fix_strategy=strategy,
+        waves=_strings(table["waves"], "waves", source) if "waves" in table else None,
+    )
+
+
+# -- selection -------------------------------------------------------------------------
 def _expand(selectors: Iterable[str], known: list[str], source: str) -> set[str]:
     codes: set[str] = set()
     for raw in selectors:
@@ -52,3 +180,47 @@ def resolve_selection(
 def split_codes(values: Iterable[str]) -> list[str]:
     """``--select SPT1,SPT2 --select SPT003`` → ['SPT1', 'SPT2', 'SPT003']."""
     return [part for value in values for part in value.split(",") if part.strip()]
+
+
+def build_settings(
+    paths: Sequence[str] = (),
+    config_path: str | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+    compat_module: str | None = None,
+    fix_strategy: str | None = None,
+    isolated: bool = False,
+) -> Settings:
+    """Config file (found or given) with command-line values on top."""
+    found = Path(config_path) if config_path else (None if isolated else find_config(paths))
+    config = load_config(found) if found is not None else FileConfig()
+    where = f"{config.source}: [tool.spotlint]" if config.source else "command line"
+    catalogue = load_catalogue(tuple(str((config.root / d).resolve()) for d in config.extend_rules))
+    if config.waves is not None:
+        unknown = sorted(set(config.waves) - set(catalogue.waves))
+        if unknown:
+            raise ConfigError(f"{where} waves: unknown wave {unknown[0]!r} (known: {', '.join(sorted(catalogue.waves))})")
+    selected = resolve_selection(catalogue, config.select, config.ignore, config.extend_select, where)
+    if select is not None or ignore or extend_select:
+        base = set(selected) if select is None else set(resolve_selection(catalogue, select))
+        base |= resolve_selection(catalogue, extend_select) - set(DIAGNOSTICS) if extend_select else set()
+        base -= set(_expand(ignore, [*DIAGNOSTICS, *catalogue.codes()], "command line"))
+        selected = frozenset(base)
+    if config.waves is not None:
+        selected = frozenset(c for c in selected if not catalogue.has(c) or catalogue.rule(c).wave in config.waves)
+    per_file = []
+    for pattern, codes in config.per_file_ignores:
+        per_file.append((pathspec.GitIgnoreSpec.from_lines([pattern]),
+                         frozenset(_expand(codes, [*DIAGNOSTICS, *catalogue.codes()], f"{where} per-file-ignores"))))
+    compat = compat_module or (str(config.root / config.compat_module) if config.compat_module else None)
+    return Settings(
+        catalogue=catalogue,
+        selected=selected,
+        root=config.root,
+        exclude=pathspec.GitIgnoreSpec.from_lines(config.exclude) if config.exclude else None,
+        per_file_ignores=tuple(per_file),
+        compat_module=Path(compat) if compat else None,
+        fix_strategy=fix_strategy or config.fix_strategy or "stub",
+        source=config.source,
+    )

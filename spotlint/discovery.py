@@ -9,7 +9,7 @@ Files named explicitly are always checked.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,17 +39,22 @@ class Missing:
     reason: str
 
 
-def discover(paths: Iterable[str]) -> Iterator[SourceFile | Missing]:
+Excluded = Callable[[Path, bool], bool]
+
+
+def discover(paths: Iterable[str], excluded: Excluded | None = None) -> Iterator[SourceFile | Missing]:
+    """Files under ``paths``; ``excluded(path, is_dir)`` (the configured excludes) applies to
+    files named explicitly too, as pre-commit passes every changed file."""
     seen_files: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_file():
             resolved = path.resolve()
-            if resolved not in seen_files:
+            if resolved not in seen_files and not (excluded and excluded(path, False)):
                 seen_files.add(resolved)
                 yield SourceFile(path, _display(path), explicit=True)
         elif path.is_dir():
-            for found in _walk(path):
+            for found in _walk(path, excluded):
                 resolved = found.resolve()
                 if resolved not in seen_files:
                     seen_files.add(resolved)
@@ -85,7 +90,7 @@ def _repository_root(directory: Path) -> Path | None:
     return None
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, excluded: Excluded | None = None) -> Iterator[Path]:
     visited: set[tuple[int, int]] = set()
     specs: list[tuple[Path, pathspec.PathSpec]] = []
     absolute = root.resolve()
@@ -118,7 +123,8 @@ def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec
     return False
 
 
-def _walk_dir(directory: Path, specs: list[tuple[Path, pathspec.PathSpec]], visited: set[tuple[int, int]]) -> Iterator[Path]:
+def _walk_dir(directory: Path, specs: list[tuple[Path, pathspec.PathSpec]], visited: set[tuple[int, int]],
+              excluded: Excluded | None = None) -> Iterator[Path]:
     try:
         stat = directory.stat()
     except OSError:
@@ -139,10 +145,12 @@ def _walk_dir(directory: Path, specs: list[tuple[Path, pathspec.PathSpec]], visi
             is_dir = entry.is_dir()
         except OSError:
             continue
+        if excluded is not None and excluded(path, is_dir):
+            continue
         if is_dir:
             if entry.name in SKIP_DIRS or _is_virtualenv(path) or _ignored(path, True, local_specs):
                 continue
-            yield from _walk_dir(path, local_specs, visited)
+            yield from _walk_dir(path, local_specs, visited, excluded)
         elif (entry.name.endswith(SOURCE_SUFFIXES) or is_dependency_file(entry.name)) and not _ignored(path, False, local_specs):
             yield path
 

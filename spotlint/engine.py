@@ -7,6 +7,7 @@ file become SPT001/SPT002 findings so the run goes on.
 from __future__ import annotations
 
 import ast
+import hashlib
 from dataclasses import dataclass, replace
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from libcst.metadata.position_provider import PositionProvidingCodegenState
 from spotlint.analysis import analyse
 from spotlint.analysis.context import Candidate, ProjectInfo
 from spotlint.catalogue import Catalogue
+from spotlint.fix.blocks import compat_name
 from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span
 from spotlint.dependencies import is_dependency_file
 from spotlint.notebook import extract
@@ -172,13 +174,39 @@ def _locate(
         if not isinstance(candidate.statement, cst.SimpleStatementLine):
             last = max(where.end.line, statement.start.line)  # a compound statement's header
         rule = candidate.rule
+        statement_code = module.code_for_node(candidate.statement)
         finding = Finding(
             path=path, span=span, code=rule.code, endpoint=rule.name,
             message=compose_message(catalogue, candidate), fix=rule.fix,
             statement_lines=(statement.start.line, last),
+            replacement=_replacement(module, candidate),
+            fingerprint=_fingerprint(rule.code, statement_code, module.code_for_node(candidate.node)),
         )
         findings.setdefault((span.line, span.column, rule.code), (candidate, finding))
     return sorted(findings.values(), key=lambda pair: pair[1].sort_key())
+
+
+def _fingerprint(code: str, statement: str, node: str) -> str:
+    """Stable under edits elsewhere in the file: only the reported code and its statement."""
+    normal = " ".join(f"{code}|{node}|{statement}".split())
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def _replacement(module: cst.Module, candidate: Candidate) -> str | None:
+    """The stub rewrite of a client call, as text (what `spotlint fix` puts there)."""
+    if not candidate.method or not candidate.rule.fix or len(candidate.libraries) != 1:
+        return None
+    [library] = candidate.libraries
+    name = f"spotify_compat.{compat_name(library, candidate.method)}"
+    node = candidate.node
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == candidate.method:
+        receiver = module.code_for_node(node.func.value)
+        rest = module.code_for_node(node)[len(module.code_for_node(node.func)):].lstrip()[1:]
+        return f"{name}({receiver}, {rest.lstrip()}" if node.args else f"{name}({receiver}{rest}"
+    target = node.args[0].value if isinstance(node, cst.Call) and node.args else getattr(node, "value", None)
+    if isinstance(target, cst.BaseExpression):
+        return f"functools.partial({name}, {module.code_for_node(target)})"
+    return None
 
 
 def compose_message(catalogue: Catalogue, candidate: Candidate) -> str:

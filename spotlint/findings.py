@@ -37,6 +37,10 @@ class Finding:
     cell: int | None = None
     # Lines of the reported statement: a noqa comment on any of them applies.
     statement_lines: tuple[int, int] = field(default=(0, 0), compare=False)
+    # The stub rewrite of the reported expression, when spotlint has one (for SARIF fixes).
+    replacement: str | None = field(default=None, compare=False)
+    # A fingerprint of the reported code, stable under unrelated edits (for baselines).
+    fingerprint: str = field(default="", compare=False)
 
     def sort_key(self) -> tuple[str, int, int, int, str]:
         return (self.path, self.cell or 0, self.span.line, self.span.column, self.code)

@@ -20,6 +20,7 @@ import libcst as cst
 
 from spotlint.analysis.context import ProjectInfo
 from spotlint.catalogue import Catalogue
+from spotlint.config import Settings
 from spotlint.discovery import Missing, SourceFile, discover, import_root, project_infos
 from spotlint.engine import Analysis, analyse_source, check_file
 from spotlint.findings import FileResult, Finding
@@ -83,10 +84,10 @@ class _Compat:
 
 
 def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str,
-              unsafe_fixes: bool, compat_path: Path | None, write: bool) -> FixReport:
+              unsafe_fixes: bool, compat_path: Path | None, write: bool, settings: Settings | None = None) -> FixReport:
     files: list[SourceFile] = []
     problems: list[str] = []
-    for item in discover(paths):
+    for item in discover(paths, settings.excluded if settings else None):
         if isinstance(item, Missing):
             problems.append(f"{item.display}: cannot read: {item.reason}")
         else:

@@ -1,15 +1,25 @@
-"""Output formats: each renders a list of FileResults to text; this maps names to renderers."""
+"""Output formats: each renders a list of FileResults to text; this maps names to renderers.
+
+Renderers take the results and the catalogue (SARIF embeds rule help); they never analyse.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from importlib import import_module
 
+from spotlint.catalogue import Catalogue
 from spotlint.findings import FileResult
-from spotlint.report import json_format, text
 
-Renderer = Callable[[Sequence[FileResult]], str]
-
-FORMATS: dict[str, Renderer] = {
-    "text": text.render,
-    "json": json_format.render,
+FORMATS = {
+    "text": "spotlint.report.text",
+    "json": "spotlint.report.json_format",
+    "sarif": "spotlint.report.sarif",
+    "github": "spotlint.report.github",
+    "full": "spotlint.report.full",
 }
+
+
+def render(name: str, results: Sequence[FileResult], catalogue: Catalogue) -> str:
+    module = import_module(FORMATS[name])
+    return module.render(results, catalogue)  # type: ignore[no-any-return]

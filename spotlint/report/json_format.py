@@ -26,6 +26,6 @@ def as_dict(finding: Finding) -> dict[str, Any]:
     return data
 
 
-def render(results: Sequence[FileResult]) -> str:
+def render(results: Sequence[FileResult], catalogue: object = None) -> str:
     items = [as_dict(f) for r in results for f in sorted(r.findings, key=Finding.sort_key)]
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"

@@ -12,7 +12,7 @@ def location(finding: Finding) -> str:
     return f"{finding.path}:{cell}{finding.span.line}:{finding.span.column}"
 
 
-def render(results: Sequence[FileResult]) -> str:
+def render(results: Sequence[FileResult], catalogue: object = None) -> str:
     lines = []
     for result in results:
         for finding in sorted(result.findings, key=Finding.sort_key):
