@@ -139,6 +139,47 @@ def rules(config: str | None) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to a file.")
+@config_option
+def report(paths: tuple[str, ...], output: str | None, config: str | None) -> None:
+    """Write a Markdown migration report for PATHS (default: .): uses per wave and rule, what
+    `spotlint fix` can rewrite, and what needs a human."""
+    from pathlib import Path
+
+    from spotlint.api import check_paths
+    from spotlint.fix.apply import fix_paths
+    from spotlint.report.migration import render as render_report
+
+    settings = _settings(paths, config, (), ())
+    targets = paths or (".",)
+    results = check_paths(targets, settings.catalogue, settings.selected, settings)
+    dry_runs = {s: fix_paths(targets, settings.catalogue, settings.selected, s, False, settings.compat_module,
+                             False, settings) for s in ("local", "stub")}
+    text = render_report(results, settings.catalogue, dry_runs)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output}.", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="docs/rules.md", show_default=True)
+@config_option
+def docs(output: str, config: str | None) -> None:
+    """Write the rule documentation (docs/rules.md) from the catalogue."""
+    from pathlib import Path
+
+    from spotlint.docs import rules_markdown
+
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(rules_markdown(_settings((), config, (), ()).catalogue), encoding="utf-8")
+    click.echo(f"Wrote {target}.", err=True)
+
+
+@main.command()
 @click.argument("code")
 @config_option
 def explain(code: str, config: str | None) -> None:

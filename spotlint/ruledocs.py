@@ -44,6 +44,8 @@ def render_markdown(rule: Rule, catalogue: Catalogue) -> str:
     out += ["## Fix safety", ""]
     if rule.fix:
         out += [f"- {STRATEGY_TEXT[s]}" for s in rule.fix]
+        out.append("- Rewrites that can change behaviour beyond the endpoint swap (a write that becomes a no-op, "
+                   "a dropped argument) are unsafe and need `--unsafe-fixes`; `spotlint fix` names them.")
     else:
         out.append("No automatic fix: the change needs a decision only you can make.")
     out += ["", "## References", ""]
