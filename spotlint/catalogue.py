@@ -106,11 +106,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def load_catalogue(extra_dirs: Iterable[Path] = ()) -> Catalogue:
-    """Load the built-in catalogue plus user rule directories; raise on any bad file."""
-    return _load((builtin_rules_dir(), *(Path(d) for d in extra_dirs)))
+    """Load the built-in catalogue plus user rule directories; raise on any bad file.
+    The built-in one is read once per process; user directories are read every time."""
+    extra = tuple(Path(d) for d in extra_dirs)
+    return _load((builtin_rules_dir(), *extra)) if extra else _builtin()
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1)
+def _builtin() -> Catalogue:
+    return _load((builtin_rules_dir(),))
+
+
 def _load(dirs: tuple[Path, ...]) -> Catalogue:
     base = dirs[0]
     waves = {w.id: w for w in parse_waves(_read_toml(base / WAVES_FILE), str(base / WAVES_FILE))}

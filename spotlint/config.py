@@ -91,8 +91,10 @@ def find_config(paths: Sequence[str]) -> Path | None:
         if candidate.is_file():
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError):
+            except OSError:
                 continue
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"{candidate}: invalid TOML: {exc}") from None
             if "spotlint" in data.get("tool", {}):
                 return candidate
     return None
@@ -196,7 +198,13 @@ def build_settings(
     found = Path(config_path) if config_path else (None if isolated else find_config(paths))
     config = load_config(found) if found is not None else FileConfig()
     where = f"{config.source}: [tool.spotlint]" if config.source else "command line"
-    catalogue = load_catalogue(tuple(str((config.root / d).resolve()) for d in config.extend_rules))
+    rule_dirs = []
+    for directory in config.extend_rules:
+        resolved = (config.root / directory).resolve()
+        if not resolved.is_dir():
+            raise ConfigError(f"{where} extend-rules: {directory!r} is not a directory")
+        rule_dirs.append(str(resolved))
+    catalogue = load_catalogue(tuple(rule_dirs))
     if config.waves is not None:
         unknown = sorted(set(config.waves) - set(catalogue.waves))
         if unknown:

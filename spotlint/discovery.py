@@ -101,7 +101,7 @@ def _walk(root: Path, excluded: Excluded | None = None) -> Iterator[Path]:
                 spec = _ignore_spec(parent)
                 if spec is not None and not _covers(spec, parent, absolute):
                     specs.append((parent, spec))
-    yield from _walk_dir(root, specs, visited)
+    yield from _walk_dir(root, specs, visited, excluded)
 
 
 def _covers(spec: pathspec.PathSpec, base: Path, root: Path) -> bool:
