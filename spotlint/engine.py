@@ -23,6 +23,7 @@ from spotlint.catalogue import Catalogue
 from spotlint.fix.blocks import compat_name
 from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span
 from spotlint.dependencies import is_dependency_file
+from spotlint.prefilter import may_have_findings
 from spotlint.notebook import extract
 from spotlint.pins import check_dependency_text
 from spotlint.source import DecodeFailure, decode
@@ -37,30 +38,30 @@ def error_result(path: str, code: str, message: str, line: int = 1, column: int 
 
 def check_file(
     path: Path, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo = ProjectInfo(),
-    display: str | None = None,
+    display: str | None = None, use_prefilter: bool = True,
 ) -> FileResult:
+    """Read, decode (bad bytes are SPT002 whatever the file holds), prefilter, analyse."""
     shown = display if display is not None else str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         return error_result(shown, READ_ERROR, f"cannot read file: {exc.strerror or exc}")
     if path.suffix == ".ipynb":
-        return check_notebook(data, shown, catalogue, selected, project)
-    if is_dependency_file(path.name):
-        try:
-            text = decode(data).text
-        except DecodeFailure as exc:
-            return error_result(shown, READ_ERROR, f"cannot decode file: {exc}")
-        return check_dependency_text(text, path.name, shown, catalogue, selected)
+        return check_notebook(data, shown, catalogue, selected, project, use_prefilter)
     try:
         text = decode(data).text
     except DecodeFailure as exc:
         return error_result(shown, READ_ERROR, f"cannot decode file: {exc}")
+    if is_dependency_file(path.name):  # small, and a broken one is worth saying
+        return check_dependency_text(text, path.name, shown, catalogue, selected)
+    if use_prefilter and not may_have_findings(data, catalogue):
+        return FileResult(shown, ())
     return check_source(text, shown, catalogue, selected, project)
 
 
 def check_notebook(
     data: bytes, path: str, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo = ProjectInfo(),
+    use_prefilter: bool = True,
 ) -> FileResult:
     """Analyse a notebook's code cells together (a later cell uses an earlier cell's client);
     if they do not parse together, each cell alone, so one broken cell hides nothing else."""
@@ -68,7 +69,7 @@ def check_notebook(
         code = extract(data)
     except DecodeFailure as exc:
         return error_result(path, READ_ERROR, f"cannot read notebook: {exc}")
-    if not code.cells:
+    if not code.cells or (use_prefilter and not may_have_findings(code.text.encode("utf-8"), catalogue)):
         return FileResult(path, ())
     whole = check_source(code.text, path, catalogue, selected, project)
     if not whole.failed:

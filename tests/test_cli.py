@@ -119,14 +119,14 @@ def test_malformed_noqa_is_reported_and_suppresses_nothing(tmp_path, comment):
 
 
 def test_unparsable_and_unreadable_files_do_not_stop_the_run(tmp_path):
-    write(tmp_path, "a_broken.py", "def f(:\n    pass\n")
+    write(tmp_path, "a_broken.py", "import spotipy\ndef f(:\n    pass\n")
     write(tmp_path, "b_binary.py", b"\x00\x01\x02")
     write(tmp_path, "c_latin1.py", "x = 'caf\xe9'\n".encode("latin-1"))
     write(tmp_path, "d_found.py", FOUND)
     code, out, _ = run("check", str(tmp_path))
     assert code == 1
     lines = out.splitlines()
-    assert lines[0].startswith(f"{tmp_path}/a_broken.py:1:") and " SPT001 cannot parse file" in lines[0]
+    assert lines[0].startswith(f"{tmp_path}/a_broken.py:2:7: SPT001 cannot parse file: invalid syntax")
     assert lines[1].startswith(f"{tmp_path}/b_binary.py:1:1: SPT002 ")
     assert lines[2].startswith(f"{tmp_path}/c_latin1.py:1:1: SPT002 cannot decode file")
     assert lines[3].startswith(f"{tmp_path}/d_found.py:3:1: SPT103 ")
