@@ -59,15 +59,19 @@ config_option = click.option("--config", "config", type=click.Path(dir_okay=Fals
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record today's findings in this file (and exit 0).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: all cores; small runs stay in one process).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write .spotlint_cache/.")
 @config_option
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], statistics: bool, output_file: str | None, baseline: str | None,
-          write_baseline: str | None, exit_zero: bool, config: str | None) -> None:
+          write_baseline: str | None, exit_zero: bool, jobs: int | None, no_cache: bool, config: str | None) -> None:
     """Report restricted Spotify endpoints and fields used under PATHS (default: .)."""
     from spotlint.api import check_paths
 
     settings = _settings(paths, config, select, ignore, extend_select)
-    results = check_paths(paths or (".",), settings.catalogue, settings.selected, settings)
+    results = check_paths(paths or (".",), settings.catalogue, settings.selected, settings, jobs=jobs,
+                          use_cache=not no_cache)
     if write_baseline:
         from spotlint.baseline import write
 

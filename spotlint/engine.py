@@ -46,6 +46,13 @@ def check_file(
         data = path.read_bytes()
     except OSError as exc:
         return error_result(shown, READ_ERROR, f"cannot read file: {exc.strerror or exc}")
+    return check_bytes(data, path, shown, catalogue, selected, project, use_prefilter)
+
+
+def check_bytes(
+    data: bytes, path: Path, shown: str, catalogue: Catalogue, selected: Collection[str],
+    project: ProjectInfo = ProjectInfo(), use_prefilter: bool = True,
+) -> FileResult:
     if path.suffix == ".ipynb":
         return check_notebook(data, shown, catalogue, selected, project, use_prefilter)
     try:
