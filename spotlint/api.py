@@ -10,23 +10,25 @@ import traceback
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from spotlint.analysis.context import ProjectInfo
+from spotlint.project import ProjectInfo
 from spotlint.cache import Cache
 from spotlint.catalogue import Catalogue, builtin_rules_dir, load_catalogue
 from spotlint.config import Settings, resolve_selection
 from spotlint.discovery import Missing, SourceFile, discover, project_infos
-from spotlint.engine import check_file, check_source, error_result
-from spotlint.findings import INTERNAL_ERROR, READ_ERROR, FileResult
+from spotlint.findings import INTERNAL_ERROR, READ_ERROR, FileResult, error_result
+from spotlint.screen import screen
 
 
 def check_text(text: str, path: str = "<string>", catalogue: Catalogue | None = None,
                selected: Collection[str] | None = None) -> FileResult:
+    from spotlint.engine import check_source
+
     catalogue = catalogue or load_catalogue()
     chosen = selected if selected is not None else resolve_selection(catalogue)
     return check_source(text, path, catalogue, chosen, ProjectInfo())
 
 
-SMALL_RUN = 4  # up to this many files (a pre-commit batch) stay in this process
+SMALL_RUN = 8  # fewer files per worker than this (a pre-commit batch) stay in this process
 
 
 def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str],
@@ -39,45 +41,78 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
             results.append(error_result(item.display, READ_ERROR, f"cannot read: {item.reason}"))
         else:
             files.append(item)
-    infos = project_infos(files)
-    cache = Cache(settings.root if settings else Path.cwd(), catalogue, selected) if use_cache else None
-    tasks: list[tuple[SourceFile, frozenset[str], ProjectInfo, str]] = []
-    for source in files:
-        chosen = frozenset(selected)
-        if settings is not None and settings.per_file_ignores:
-            ignored = settings.ignored_codes(source.path)
-            chosen = frozenset(c for c in chosen if not any(c.startswith(i) for i in ignored))
-        key = ""
-        if cache is not None:
-            try:
-                key = cache.key(source.display, source.path.read_bytes(), infos[source.path])
-            except OSError:
-                key = ""
-            hit = cache.get(key) if key else None
-            if hit is not None:
-                results.append(hit)
-                continue
-        tasks.append((source, chosen, infos[source.path], key))
-    fresh = _run(tasks, catalogue, jobs)
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // SMALL_RUN))
+    pool = _pool(workers, catalogue) if workers > 1 else None
+    try:
+        screened = _screen_all(files, catalogue, pool, workers)
+        pending: list[SourceFile] = []
+        for source, quick in zip(files, screened):
+            if quick is None:
+                pending.append(source)
+            else:
+                results.append(quick)  # most files of a repository end here, unparsed
+        infos = project_infos(files, [source.path for source in pending])
+        cache = Cache(settings.root if settings else Path.cwd(), catalogue, selected) if use_cache else None
+        tasks: list[tuple[SourceFile, frozenset[str], ProjectInfo]] = []
+        keys: list[str] = []
+        for source in pending:
+            key = ""
+            if cache is not None:
+                try:
+                    key = cache.key(source.display, source.path.read_bytes(), infos[source.path])
+                except OSError:
+                    key = ""
+                hit = cache.get(key) if key else None
+                if hit is not None:
+                    results.append(hit)
+                    continue
+            tasks.append((source, _selection(source, selected, settings), infos[source.path]))
+            keys.append(key)
+        if pool is not None and len(tasks) > SMALL_RUN:
+            fresh = list(pool.map(_worker_check, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
+        else:
+            fresh = [_guarded_check(source, catalogue, chosen, project) for source, chosen, project in tasks]
+    finally:
+        if pool is not None:
+            pool.shutdown()
     if cache is not None:
-        for (_, _, _, key), result in zip(tasks, fresh):
+        for key, result in zip(keys, fresh):
             if key and not any(f.code == INTERNAL_ERROR for f in result.findings):
                 cache.put(key, result)
     results += fresh
     return sorted(results, key=lambda r: r.path)
 
 
-def _run(tasks: list[tuple[SourceFile, frozenset[str], ProjectInfo, str]], catalogue: Catalogue,
-         jobs: int | None) -> list[FileResult]:
-    workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(tasks) <= SMALL_RUN:
-        return [_guarded_check(source, catalogue, chosen, project) for source, chosen, project, _ in tasks]
+def _selection(source: SourceFile, selected: Collection[str], settings: Settings | None) -> frozenset[str]:
+    chosen = frozenset(selected)
+    if settings is not None and settings.per_file_ignores:
+        ignored = settings.ignored_codes(source.path)
+        chosen = frozenset(c for c in chosen if not any(c.startswith(i) for i in ignored))
+    return chosen
+
+
+def _pool(workers: int, catalogue: Catalogue):  # type: ignore[no-untyped-def]
     from concurrent.futures import ProcessPoolExecutor
 
-    extra = tuple(str(Path(r.source).parent) for r in catalogue.rules if Path(r.source).parent != builtin_rules_dir())
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(tuple(sorted(set(extra))),)) as pool:
-        arguments = [(source, chosen, project) for source, chosen, project, _ in tasks]
-        return list(pool.map(_worker_check, arguments, chunksize=max(1, len(arguments) // (workers * 8))))
+    builtin = builtin_rules_dir()
+    extra = sorted({str(Path(r.source).parent) for r in catalogue.rules if Path(r.source).parent != builtin})
+    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(tuple(extra),))
+
+
+def _screen_one(source: SourceFile, catalogue: Catalogue) -> FileResult | None:
+    try:
+        data = source.path.read_bytes()
+    except OSError as exc:
+        return error_result(source.display, READ_ERROR, f"cannot read file: {exc.strerror or exc}")
+    return screen(data, source.path, source.display, catalogue)
+
+
+def _screen_all(files: list[SourceFile], catalogue: Catalogue, pool, workers: int) -> list[FileResult | None]:  # type: ignore[no-untyped-def]
+    if pool is None:
+        return [_screen_one(source, catalogue) for source in files]
+    size = max(1, len(files) // (workers * 4))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    return [result for chunk in pool.map(_worker_screen, chunks) for result in chunk]
 
 
 _WORKER_CATALOGUE: Catalogue | None = None
@@ -88,6 +123,11 @@ def _worker_init(extra_dirs: tuple[str, ...]) -> None:
     _WORKER_CATALOGUE = load_catalogue(extra_dirs)
 
 
+def _worker_screen(chunk: list[SourceFile]) -> list[FileResult | None]:
+    assert _WORKER_CATALOGUE is not None
+    return [_screen_one(source, _WORKER_CATALOGUE) for source in chunk]
+
+
 def _worker_check(task: tuple[SourceFile, frozenset[str], ProjectInfo]) -> FileResult:
     assert _WORKER_CATALOGUE is not None
     source, chosen, project = task
@@ -96,6 +136,8 @@ def _worker_check(task: tuple[SourceFile, frozenset[str], ProjectInfo]) -> FileR
 
 def _guarded_check(source: SourceFile, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo) -> FileResult:
     """The one broad ``except``: a crash on one file becomes a result, and the run goes on."""
+    from spotlint.engine import check_file  # the parser is loaded only when a file needs it
+
     try:
         return check_file(source.path, catalogue, selected, project, source.display)
     except Exception as exc:  # noqa: BLE001 - reported to the user with its traceback

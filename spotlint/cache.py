@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from spotlint import __version__
-from spotlint.analysis.context import ProjectInfo
+from spotlint.project import ProjectInfo
 from spotlint.catalogue import Catalogue
 from spotlint.findings import FileResult, Finding, Span
 

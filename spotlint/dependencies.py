@@ -13,10 +13,6 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from packaging.requirements import InvalidRequirement, Requirement
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import Version
-
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -73,6 +69,8 @@ def _locate_key(lines: list[str], package: str) -> tuple[int, int]:
 
 
 def _requirement(text: str) -> tuple[str, str] | None:
+    from packaging.requirements import InvalidRequirement, Requirement
+
     try:
         requirement = Requirement(text)
     except InvalidRequirement:
@@ -180,6 +178,9 @@ def _table(table: dict, lines: list[str], convert) -> Iterator[Declaration]:  # 
 
 
 def allows_any(specifier: str, versions: list[str]) -> bool:
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+    from packaging.version import Version
+
     try:
         spec = SpecifierSet(specifier)
     except InvalidSpecifier:
@@ -189,6 +190,8 @@ def allows_any(specifier: str, versions: list[str]) -> bool:
 
 def versions_before(fixed: str) -> list[str]:
     """Probe versions below ``fixed`` (every minor and a few patches of the same major)."""
+    from packaging.version import Version
+
     target = Version(fixed)
     probes = [f"{major}.{minor}.{patch}" for major in range(0, target.major + 1)
               for minor in range(0, 40) for patch in range(0, 4)]
@@ -196,6 +199,8 @@ def versions_before(fixed: str) -> list[str]:
 
 
 def versions_from(fixed: str) -> list[str]:
+    from packaging.version import Version
+
     target = Version(fixed)
     return [str(target), *(f"{target.major}.{m}.{p}" for m in range(target.minor, target.minor + 20) for p in range(4)),
             f"{target.major + 1}.0.0"]

@@ -9,13 +9,14 @@ Files named explicitly are always checked.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pathspec
 
-from spotlint.analysis.context import ProjectInfo
+from spotlint.project import ProjectInfo
 from spotlint.dependencies import DependencyFileError, is_dependency_file
 from spotlint.dependencies import parse as parse_dependencies
 
@@ -158,16 +159,23 @@ def _walk_dir(directory: Path, specs: list[tuple[Path, pathspec.PathSpec]], visi
 def import_root(path: Path) -> tuple[Path, str]:
     """The directory a file is imported from, and its dotted module name."""
     absolute = path.absolute()
-    parts = [absolute.stem] if absolute.stem != "__init__" else []
-    directory = absolute.parent
-    while (directory / "__init__.py").is_file() and directory.parent != directory:
-        parts.insert(0, directory.name)
-        directory = directory.parent
-    return directory, ".".join(parts)
+    root, package = _package_of(absolute.parent)
+    parts = [*package, absolute.stem] if absolute.stem != "__init__" else list(package)
+    return root, ".".join(parts)
 
 
-def project_infos(files: Iterable[SourceFile]) -> dict[Path, ProjectInfo]:
-    """ProjectInfo per file: its module name, the first-party names and modules around it."""
+@lru_cache(maxsize=4096)
+def _package_of(directory: Path) -> tuple[Path, tuple[str, ...]]:
+    """(import root, package parts) of a directory, one stat per directory level."""
+    if directory.parent == directory or not (directory / "__init__.py").is_file():
+        return directory, ()
+    root, parts = _package_of(directory.parent)
+    return root, (*parts, directory.name)
+
+
+def project_infos(files: Iterable[SourceFile], needed: Iterable[Path] | None = None) -> dict[Path, ProjectInfo]:
+    """ProjectInfo for each ``needed`` file (default: all): its module name, and the
+    first-party names and modules around it, learnt from all ``files``."""
     roots: dict[Path, tuple[Path, str]] = {f.path: import_root(f.path) for f in files}
     modules_by_root: dict[Path, set[str]] = {}
     listed: set[Path] = set()
@@ -197,12 +205,11 @@ def project_infos(files: Iterable[SourceFile]) -> dict[Path, ProjectInfo]:
         first_party[root] = frozenset(names)
         modules_by_root[root] |= names
     declared: dict[Path, tuple[tuple[str, str], ...]] = {}
+    modules = {root: frozenset(names) for root, names in modules_by_root.items()}  # shared, not copied per file
+    wanted = roots if needed is None else {p: roots[p] for p in needed}
     return {
-        path: ProjectInfo(
-            module, first_party[root], frozenset(modules_by_root[root]),
-            _declared_near(path.absolute().parent, declared),
-        )
-        for path, (root, module) in roots.items()
+        path: ProjectInfo(module, first_party[root], modules[root], _declared_near(path.absolute().parent, declared))
+        for path, (root, module) in wanted.items()
     }
 
 

@@ -18,10 +18,11 @@ from libcst.metadata import PositionProvider
 from libcst.metadata.position_provider import PositionProvidingCodegenState
 
 from spotlint.analysis import analyse
-from spotlint.analysis.context import Candidate, ProjectInfo
+from spotlint.analysis.context import Candidate
+from spotlint.project import ProjectInfo
 from spotlint.catalogue import Catalogue
 from spotlint.fix.blocks import compat_name
-from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span
+from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span, error_result
 from spotlint.dependencies import is_dependency_file
 from spotlint.prefilter import may_have_findings
 from spotlint.notebook import extract
@@ -31,9 +32,6 @@ from spotlint.suppress import noqa_comments
 
 
 
-def error_result(path: str, code: str, message: str, line: int = 1, column: int = 1) -> FileResult:
-    finding = Finding(path, Span(line, column, line, column), code, "", message)
-    return FileResult(path, (finding,), error=message)
 
 
 def check_file(
@@ -47,6 +45,8 @@ def check_file(
     except OSError as exc:
         return error_result(shown, READ_ERROR, f"cannot read file: {exc.strerror or exc}")
     return check_bytes(data, path, shown, catalogue, selected, project, use_prefilter)
+
+
 
 
 def check_bytes(
@@ -137,7 +137,7 @@ def analyse_source(
         return error_result(path, PARSE_ERROR, "cannot parse file: code nested too deeply")
     try:
         candidates = [c for c in analyse(module, catalogue, project) if c.rule.code in selected]
-        located = _locate(module, candidates, path, catalogue) if candidates else []
+        located = _locate(module, text, candidates, path, catalogue) if candidates else []
     except RecursionError:
         return error_result(path, PARSE_ERROR, "cannot analyse file: code nested too deeply")
     if not located:
@@ -169,10 +169,26 @@ def _positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
     return provider._computed
 
 
+class _Text:
+    """Slices of the source by (line, column) ranges: cheaper than generating code again."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        for line in text.splitlines(keepends=True):
+            self.starts.append(self.starts[-1] + len(line))
+
+    def of(self, where: CodeRange) -> str:
+        start = self.starts[where.start.line - 1] + where.start.column
+        end = self.starts[where.end.line - 1] + where.end.column
+        return self.text[start:end]
+
+
 def _locate(
-    module: cst.Module, candidates: Sequence[Candidate], path: str, catalogue: Catalogue,
+    module: cst.Module, text: str, candidates: Sequence[Candidate], path: str, catalogue: Catalogue,
 ) -> list[tuple[Candidate, Finding]]:
     positions = _positions(module)
+    source = _Text(text)
     findings: dict[tuple[int, int, str], tuple[Candidate, Finding]] = {}
     for candidate in candidates:
         where = positions[candidate.node]
@@ -182,13 +198,12 @@ def _locate(
         if not isinstance(candidate.statement, cst.SimpleStatementLine):
             last = max(where.end.line, statement.start.line)  # a compound statement's header
         rule = candidate.rule
-        statement_code = module.code_for_node(candidate.statement)
         finding = Finding(
             path=path, span=span, code=rule.code, endpoint=rule.name,
             message=compose_message(catalogue, candidate), fix=rule.fix,
             statement_lines=(statement.start.line, last),
-            replacement=_replacement(module, candidate),
-            fingerprint=_fingerprint(rule.code, statement_code, module.code_for_node(candidate.node)),
+            replacement=_replacement(positions, source, candidate),
+            fingerprint=_fingerprint(rule.code, source.of(statement), source.of(where)),
         )
         findings.setdefault((span.line, span.column, rule.code), (candidate, finding))
     return sorted(findings.values(), key=lambda pair: pair[1].sort_key())
@@ -200,7 +215,7 @@ def _fingerprint(code: str, statement: str, node: str) -> str:
     return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:16]
 
 
-def _replacement(module: cst.Module, candidate: Candidate) -> str | None:
+def _replacement(positions: Mapping[cst.CSTNode, CodeRange], source: _Text, candidate: Candidate) -> str | None:
     """The stub rewrite of a client call, as text (what `spotlint fix` puts there)."""
     if not candidate.method or not candidate.rule.fix or len(candidate.libraries) != 1:
         return None
@@ -208,12 +223,13 @@ def _replacement(module: cst.Module, candidate: Candidate) -> str | None:
     name = f"spotify_compat.{compat_name(library, candidate.method)}"
     node = candidate.node
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == candidate.method:
-        receiver = module.code_for_node(node.func.value)
-        rest = module.code_for_node(node)[len(module.code_for_node(node.func)):].lstrip()[1:]
+        receiver = source.of(positions[node.func.value])
+        whole, func = source.of(positions[node]), source.of(positions[node.func])
+        rest = whole[len(func):].lstrip()[1:]
         return f"{name}({receiver}, {rest.lstrip()}" if node.args else f"{name}({receiver}{rest}"
     target = node.args[0].value if isinstance(node, cst.Call) and node.args else getattr(node, "value", None)
-    if isinstance(target, cst.BaseExpression):
-        return f"functools.partial({name}, {module.code_for_node(target)})"
+    if isinstance(target, cst.BaseExpression) and target in positions:
+        return f"functools.partial({name}, {source.of(positions[target])})"
     return None
 
 

@@ -57,3 +57,7 @@ class FileResult:
     @property
     def failed(self) -> bool:
         return self.error is not None
+
+def error_result(path: str, code: str, message: str, line: int = 1, column: int = 1) -> FileResult:
+    finding = Finding(path, Span(line, column, line, column), code, "", message)
+    return FileResult(path, (finding,), error=message)

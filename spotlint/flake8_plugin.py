@@ -23,7 +23,7 @@ class Plugin:
         self.lines = lines
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
-        from spotlint.analysis.context import ProjectInfo
+        from spotlint.project import ProjectInfo
         from spotlint.catalogue import load_catalogue
         from spotlint.config import resolve_selection
         from spotlint.discovery import SourceFile, project_infos

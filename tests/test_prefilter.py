@@ -32,7 +32,7 @@ def test_files_without_spotify_are_skipped(catalogue):
 
 def test_trigger_words_come_from_the_catalogue(tmp_path, catalogue):
     words = trigger_words(catalogue)
-    assert {"spotipy", "tekore", "api.spotify.com", "audio_features", "seed_artists"} <= words
+    assert {"spotipy", "tekore", "api.spotify.com", "audio_features", "recommendations"} <= words
     assert "tracks" not in words and "user" not in words  # generic names prove nothing alone
     rules = tmp_path / "rules"
     rules.mkdir()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from spotlint.analysis.context import ProjectInfo
+from spotlint.project import ProjectInfo
 from spotlint.engine import check_source
 
 

@@ -13,7 +13,8 @@ from functools import lru_cache
 import libcst as cst
 
 from spotlint.analysis import clients, fields, playlists, urls, usage
-from spotlint.analysis.context import Candidate, ModuleContext, ProjectInfo
+from spotlint.analysis.context import Candidate, ModuleContext
+from spotlint.project import ProjectInfo
 from spotlint.analysis.infer import Inference
 from spotlint.analysis.scope import Scope
 from spotlint.analysis.walk import Handler, Walker

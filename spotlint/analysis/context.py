@@ -14,29 +14,8 @@ import libcst as cst
 
 from spotlint.analysis.scope import Scope
 from spotlint.catalogue import Catalogue
+from spotlint.project import ProjectInfo
 from spotlint.ruleschema import Rule
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectInfo:
-    """What the engine knows of the project around a file (pure data, no I/O)."""
-
-    module: str = ""  # dotted name of this file's module, '' when unknown
-    first_party: frozenset[str] = frozenset()  # top-level names importable from the project
-    modules: frozenset[str] = frozenset()  # dotted names known to be modules of the project
-    declared: tuple[tuple[str, str], ...] = ()  # (package, PEP 440 specifier) the project declares
-
-    @property
-    def package(self) -> str:
-        return self.module.rpartition(".")[0]
-
-    def declared_specifiers(self, package: str) -> list[str]:
-        return [spec for name, spec in self.declared if name == package]
-
-    def is_first_party(self, qualname: str) -> bool:
-        """Whether a qualified name comes from this project (its own package counts)."""
-        top = qualname.split(".")[0]
-        return top in self.first_party or (bool(self.package) and top == self.module.split(".")[0])
 
 
 @dataclass(eq=False, slots=True)

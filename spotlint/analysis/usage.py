@@ -10,8 +10,7 @@ import libcst as cst
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.scope import dotted_name
 
-API_HOST = "api.spotify.com"
-COMPAT_MODULE = "spotify_compat"  # the module `spotlint fix` writes: importing it is Spotify use
+from spotlint.project import API_HOST, COMPAT_MODULE
 KINDS: tuple[str, ...] = ()
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from spotlint.analysis.context import ProjectInfo
+from spotlint.project import ProjectInfo
 from spotlint.catalogue import Catalogue
 from spotlint.config import Settings
 from spotlint.discovery import Missing, SourceFile, discover, import_root, project_infos

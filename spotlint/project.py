@@ -1,0 +1,32 @@
+"""What the engine knows of the project around a file: its module name, first-party names,
+and the client versions the project declares. Pure data, picklable, cheap to import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Names every layer needs without importing the analysers.
+API_HOST = "api.spotify.com"
+COMPAT_MODULE = "spotify_compat"  # the module `spotlint fix` writes: importing it is Spotify use
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectInfo:
+    """What the engine knows of the project around a file (pure data, no I/O)."""
+
+    module: str = ""  # dotted name of this file's module, '' when unknown
+    first_party: frozenset[str] = frozenset()  # top-level names importable from the project
+    modules: frozenset[str] = frozenset()  # dotted names known to be modules of the project
+    declared: tuple[tuple[str, str], ...] = ()  # (package, PEP 440 specifier) the project declares
+
+    @property
+    def package(self) -> str:
+        return self.module.rpartition(".")[0]
+
+    def declared_specifiers(self, package: str) -> list[str]:
+        return [spec for name, spec in self.declared if name == package]
+
+    def is_first_party(self, qualname: str) -> bool:
+        """Whether a qualified name comes from this project (its own package counts)."""
+        top = qualname.split(".")[0]
+        return top in self.first_party or (bool(self.package) and top == self.module.split(".")[0])
