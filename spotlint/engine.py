@@ -8,25 +8,25 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import libcst as cst
-from libcst.metadata import CodeRange
-from libcst.metadata import PositionProvider
-from libcst.metadata.position_provider import PositionProvidingCodegenState
+from libcst._nodes.internal import CodegenState
+from libcst._position import CodePosition, CodeRange
 
 from spotlint.analysis import analyse
 from spotlint.analysis.context import Candidate
-from spotlint.project import ProjectInfo
+from spotlint.project import ProjectInfo, compat_name
 from spotlint.catalogue import Catalogue
-from spotlint.fix.blocks import compat_name
 from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span, error_result
 from spotlint.dependencies import is_dependency_file
-from spotlint.prefilter import may_have_findings
 from spotlint.notebook import extract
-from spotlint.pins import check_dependency_text
+from spotlint.prefilter import may_have_findings
 from spotlint.source import DecodeFailure, decode
 from spotlint.suppress import noqa_comments
 
@@ -60,6 +60,8 @@ def check_bytes(
     except DecodeFailure as exc:
         return error_result(shown, READ_ERROR, f"cannot decode file: {exc}")
     if is_dependency_file(path.name):  # small, and a broken one is worth saying
+        from spotlint.pins import check_dependency_text
+
         return check_dependency_text(text, path.name, shown, catalogue, selected)
     if use_prefilter and not may_have_findings(data, catalogue):
         return FileResult(shown, ())
@@ -158,15 +160,56 @@ def _syntax_error(text: str, exc: cst.ParserSyntaxError) -> tuple[int, int, str]
     return exc.editor_line, exc.editor_column, exc.message
 
 
+class _PositionState(CodegenState):
+    """Records each node's syntactic range during one code-generation pass: what libcst's
+    PositionProvider computes, without MetadataWrapper's extra visit of the whole tree and
+    without importing libcst.metadata (and its scope analysis) at all."""
+
+    def __init__(self, module: cst.Module) -> None:
+        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
+        self.line, self.column = 1, 0
+        self.stack: list[CodePosition] = []
+        self.ranges: dict[cst.CSTNode, CodeRange] = {}
+
+    def add_indent_tokens(self) -> None:
+        for token in self.indent_tokens:
+            self.add_token(token)
+
+    def add_token(self, value: str) -> None:
+        self.tokens.append(value)
+        newlines = value.count("\n") + value.count("\r") - value.count("\r\n")
+        if newlines:
+            self.line += newlines
+            self.column = len(re.split(r"\r\n?|\n", value)[-1])
+        else:
+            self.column += len(value)
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        self.stack.append(CodePosition(self.line, self.column))
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        start = self.stack.pop()
+        if node not in self.ranges:
+            self.ranges[node] = CodeRange(start, CodePosition(self.line, self.column))
+
+    @contextmanager
+    def record_syntactic_position(self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None,
+                                  end_node: cst.CSTNode | None = None) -> Iterator[None]:
+        start = CodePosition(self.line, self.column)
+        try:
+            yield
+        finally:
+            end = CodePosition(self.line, self.column)
+            start = self.ranges[start_node].start if start_node is not None else start
+            end = self.ranges[end_node].end if end_node is not None else end
+            self.ranges[node] = CodeRange(start, end)
+
+
 def _positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
-    """Node positions from one code-generation pass. This is what PositionProvider does,
-    without MetadataWrapper's extra full visit of the tree (half the cost)."""
-    provider = PositionProvider()
-    state = PositionProvidingCodegenState(
-        default_indent=module.default_indent, default_newline=module.default_newline, provider=provider,
-    )
+    """Node positions from one code-generation pass."""
+    state = _PositionState(module)
     module._codegen(state)
-    return provider._computed
+    return state.ranges
 
 
 class _Text:

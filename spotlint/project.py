@@ -10,6 +10,11 @@ API_HOST = "api.spotify.com"
 COMPAT_MODULE = "spotify_compat"  # the module `spotlint fix` writes: importing it is Spotify use
 
 
+def compat_name(library: str, method: str) -> str:
+    """The compat module's function for a client method (spotipy's keep their names)."""
+    return method if library == "spotipy" else f"{library}_{method}"
+
+
 @dataclass(frozen=True, slots=True)
 class ProjectInfo:
     """What the engine knows of the project around a file (pure data, no I/O)."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spotlint.project import compat_name
+
 STRATEGY_TEMPLATES = {
     ("spotipy", "stub"): ("spotipy_stub",),
     ("spotipy", "local"): ("spotipy_local", "spotipy_stub"),
@@ -37,10 +39,6 @@ class Block:
 class Choice:
     block: Block
     fallback: bool  # a local strategy fell back to the stub
-
-
-def compat_name(library: str, method: str) -> str:
-    return method if library == "spotipy" else f"{library}_{method}"
 
 
 @lru_cache(maxsize=None)
