@@ -149,6 +149,9 @@ def analyse_source(
     return Analysis(module, findings, tuple((c, f) for c, f in located if id(f) in kept))
 
 
+_NOQA = re.compile(r"(?i)noqa")
+
+
 def _syntax_error(text: str, exc: cst.ParserSyntaxError) -> tuple[int, int, str]:
     """Python's own account of a syntax error (clearer, better placed than the parser's)."""
     try:
@@ -287,7 +290,7 @@ def compose_message(catalogue: Catalogue, candidate: Candidate) -> str:
 
 
 def _suppress(findings: list[Finding], text: str, selected: Collection[str]) -> tuple[Finding, ...]:
-    comments = noqa_comments(text)
+    comments = noqa_comments(text) if _NOQA.search(text) else {}
     kept: list[Finding] = []
     reported_bad: set[int] = set()
     for finding in findings:
