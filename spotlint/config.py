@@ -59,6 +59,7 @@ class Settings:
     compat_module: Path | None = None
     fix_strategy: str = "stub"
     source: str = ""
+    has_config: bool = False
 
     def relative(self, path: Path) -> str | None:
         try:
@@ -231,4 +232,5 @@ def build_settings(
         compat_module=Path(compat) if compat else None,
         fix_strategy=fix_strategy or config.fix_strategy or "stub",
         source=config.source,
+        has_config=bool(config.source),
     )

@@ -102,7 +102,7 @@ def _walk(root: Path, excluded: Excluded | None = None) -> Iterator[Path]:
                 spec = _ignore_spec(parent)
                 if spec is not None and not _covers(spec, parent, absolute):
                     specs.append((parent, spec))
-    yield from _walk_dir(root, specs, visited, excluded)
+    yield from _walk_dir(root, specs, visited, excluded, absolute)
 
 
 def _covers(spec: pathspec.PathSpec, base: Path, root: Path) -> bool:
@@ -125,7 +125,7 @@ def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec
 
 
 def _walk_dir(directory: Path, specs: list[tuple[Path, pathspec.PathSpec]], visited: set[tuple[int, int]],
-              excluded: Excluded | None = None) -> Iterator[Path]:
+              excluded: Excluded | None = None, boundary: Path | None = None) -> Iterator[Path]:
     try:
         stat = directory.stat()
     except OSError:
@@ -148,12 +148,32 @@ def _walk_dir(directory: Path, specs: list[tuple[Path, pathspec.PathSpec]], visi
             continue
         if excluded is not None and excluded(path, is_dir):
             continue
+        if boundary is not None and entry.is_symlink() and not _inside(path, boundary):
+            continue  # a symbolic link out of the scanned tree is not followed
         if is_dir:
             if entry.name in SKIP_DIRS or _is_virtualenv(path) or _ignored(path, True, local_specs):
                 continue
-            yield from _walk_dir(path, local_specs, visited, excluded)
+            yield from _walk_dir(path, local_specs, visited, excluded, boundary)
         elif (entry.name.endswith(SOURCE_SUFFIXES) or is_dependency_file(entry.name)) and not _ignored(path, False, local_specs):
             yield path
+
+
+def _inside(path: Path, boundary: Path) -> bool:
+    try:
+        path.resolve().relative_to(boundary)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def project_root(paths: Iterable[str], config_root: Path | None = None) -> Path:
+    """Where spotlint may write (compat module, cache): the config file's directory, else the
+    repository holding the first path, else the current directory."""
+    if config_root is not None:
+        return config_root.resolve()
+    first = Path(next(iter(paths), ".")).absolute()
+    start = first if first.is_dir() else first.parent
+    return (_repository_root(start.resolve()) or Path.cwd()).resolve()
 
 
 def import_root(path: Path) -> tuple[Path, str]:

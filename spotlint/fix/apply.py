@@ -21,7 +21,7 @@ import libcst as cst
 from spotlint.project import ProjectInfo
 from spotlint.catalogue import Catalogue
 from spotlint.config import Settings
-from spotlint.discovery import Missing, SourceFile, discover, import_root, project_infos
+from spotlint.discovery import Missing, SourceFile, discover, import_root, project_infos, project_root
 from spotlint.engine import Analysis, analyse_source, check_file
 from spotlint.findings import FileResult, Finding
 from spotlint.fix.blocks import Block
@@ -85,6 +85,7 @@ class _Compat:
 
 def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str,
               unsafe_fixes: bool, compat_path: Path | None, write: bool, settings: Settings | None = None) -> FixReport:
+    paths = list(paths)
     files: list[SourceFile] = []
     problems: list[str] = []
     for item in discover(paths, settings.excluded if settings else None):
@@ -92,6 +93,10 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
             problems.append(f"{item.display}: cannot read: {item.reason}")
         else:
             files.append(item)
+    root = project_root(paths, settings.root if settings is not None and settings.has_config else None)
+    if compat_path is not None and not _within(compat_path, root):
+        problems.append(f"{compat_path}: the compat module must be inside the project ({root}); nothing written")
+        return FixReport([], [], [], None, problems)
     compat = _Compat(compat_path.absolute() if compat_path else None)
     infos = project_infos(files)
     fixes: list[FileFix] = []
@@ -118,6 +123,14 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
         if write:
             remaining.append(check_file(fix.path, catalogue, selected, infos[fix.path], fix.display))
     return FixReport(fixes, remaining, left, compat_fix, problems)
+
+
+def _within(path: Path, root: Path) -> bool:
+    try:
+        path.absolute().resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
 
 
 def _leave_unfixable(result: FileResult, catalogue: Catalogue, left: list[Left]) -> None:
