@@ -121,7 +121,10 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
         if fix.error:
             continue
         if write:
-            remaining.append(check_file(fix.path, catalogue, selected, infos[fix.path], fix.display))
+            info = infos[fix.path]
+            if compat.dotted:  # written just now: a module, though discovery did not see it
+                info = replace(info, modules=info.modules | {compat.dotted})
+            remaining.append(check_file(fix.path, catalogue, selected, info, fix.display))
     return FixReport(fixes, remaining, left, compat_fix, problems)
 
 
@@ -300,7 +303,7 @@ def _write(fix: FileFix) -> None:
     data = _encode(fix)
     fix.path.parent.mkdir(parents=True, exist_ok=True)
     mode = fix.path.stat().st_mode & 0o777 if fix.path.exists() else 0o644
-    handle, temporary = tempfile.mkstemp(prefix=f".{fix.path.name}.", suffix=".spotlint-tmp", dir=fix.path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{fix.path.name}.", suffix=".spotlint-tmp", dir=_scratch(fix.path))
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -312,6 +315,18 @@ def _write(fix: FileFix) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def _scratch(target: Path) -> Path:
+    """Where to write before the rename: the system's temporary directory when it is on the
+    same file system (a killed run then leaves nothing in the project), else beside the file."""
+    scratch = Path(tempfile.gettempdir())
+    try:
+        if os.stat(scratch).st_dev == os.stat(target.parent).st_dev:
+            return scratch
+    except OSError:
+        pass
+    return target.parent
 
 
 def unified_diff(fix: FileFix) -> str:
