@@ -14,7 +14,7 @@ from spotlint.project import ProjectInfo
 from spotlint.cache import Cache
 from spotlint.catalogue import Catalogue, builtin_rules_dir, load_catalogue
 from spotlint.config import Settings, resolve_selection
-from spotlint.discovery import Missing, SourceFile, discover, project_infos
+from spotlint.discovery import Missing, SourceFile, discover, project_infos, project_root
 from spotlint.findings import INTERNAL_ERROR, READ_ERROR, FileResult, error_result
 from spotlint.screen import screen
 
@@ -34,6 +34,7 @@ SMALL_RUN = 8  # fewer files per worker than this (a pre-commit batch) stay in t
 def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str],
                 settings: Settings | None = None, jobs: int | None = None, use_cache: bool = False) -> list[FileResult]:
     """Check every file under ``paths``; results sorted by path, whatever ``jobs`` is."""
+    paths = list(paths)
     files: list[SourceFile] = []
     results: list[FileResult] = []
     for item in discover(paths, settings.excluded if settings else None):
@@ -52,7 +53,8 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
             else:
                 results.append(quick)  # most files of a repository end here, unparsed
         infos = project_infos(files, [source.path for source in pending])
-        cache = Cache(settings.root if settings else Path.cwd(), catalogue, selected) if use_cache else None
+        root = project_root(paths, settings.root if settings is not None and settings.has_config else None)
+        cache = Cache(root, catalogue, selected) if use_cache else None
         tasks: list[tuple[SourceFile, frozenset[str], ProjectInfo]] = []
         keys: list[str] = []
         for source in pending:

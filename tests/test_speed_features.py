@@ -60,3 +60,14 @@ def test_corrupt_or_foreign_cache_is_ignored(tmp_path, catalogue, all_codes):
     for entry in (root / ".spotlint_cache").rglob("*.json"):
         entry.write_text(json.dumps({"format": 999}) if entry.stat().st_size % 2 else "{not json")
     assert api.check_paths([str(root)], catalogue, all_codes, settings, jobs=1, use_cache=True) == expected
+
+
+def test_cache_is_written_in_the_project_not_the_current_directory(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / "app.py").write_text(APP.format(n=1))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    CliRunner().invoke(main, ["check", str(project / "app.py")])
+    assert (project / ".spotlint_cache").is_dir() and not (elsewhere / ".spotlint_cache").exists()
