@@ -9,15 +9,12 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import libcst as cst
-from libcst._nodes.internal import CodegenState
-from libcst._position import CodePosition, CodeRange
+from libcst._position import CodeRange
 
 from spotlint.analysis import analyse
 from spotlint.analysis.context import Candidate
@@ -26,6 +23,8 @@ from spotlint.catalogue import Catalogue
 from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span, error_result
 from spotlint.dependencies import is_dependency_file
 from spotlint.notebook import extract
+from spotlint.positions import SourceText
+from spotlint.positions import positions as node_positions
 from spotlint.prefilter import may_have_findings
 from spotlint.source import DecodeFailure, decode
 from spotlint.suppress import noqa_comments
@@ -163,78 +162,11 @@ def _syntax_error(text: str, exc: cst.ParserSyntaxError) -> tuple[int, int, str]
     return exc.editor_line, exc.editor_column, exc.message
 
 
-class _PositionState(CodegenState):
-    """Records each node's syntactic range during one code-generation pass: what libcst's
-    PositionProvider computes, without MetadataWrapper's extra visit of the whole tree and
-    without importing libcst.metadata (and its scope analysis) at all."""
-
-    def __init__(self, module: cst.Module) -> None:
-        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
-        self.line, self.column = 1, 0
-        self.stack: list[CodePosition] = []
-        self.ranges: dict[cst.CSTNode, CodeRange] = {}
-
-    def add_indent_tokens(self) -> None:
-        for token in self.indent_tokens:
-            self.add_token(token)
-
-    def add_token(self, value: str) -> None:
-        self.tokens.append(value)
-        newlines = value.count("\n") + value.count("\r") - value.count("\r\n")
-        if newlines:
-            self.line += newlines
-            self.column = len(re.split(r"\r\n?|\n", value)[-1])
-        else:
-            self.column += len(value)
-
-    def before_codegen(self, node: cst.CSTNode) -> None:
-        self.stack.append(CodePosition(self.line, self.column))
-
-    def after_codegen(self, node: cst.CSTNode) -> None:
-        start = self.stack.pop()
-        if node not in self.ranges:
-            self.ranges[node] = CodeRange(start, CodePosition(self.line, self.column))
-
-    @contextmanager
-    def record_syntactic_position(self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None,
-                                  end_node: cst.CSTNode | None = None) -> Iterator[None]:
-        start = CodePosition(self.line, self.column)
-        try:
-            yield
-        finally:
-            end = CodePosition(self.line, self.column)
-            start = self.ranges[start_node].start if start_node is not None else start
-            end = self.ranges[end_node].end if end_node is not None else end
-            self.ranges[node] = CodeRange(start, end)
-
-
-def _positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
-    """Node positions from one code-generation pass."""
-    state = _PositionState(module)
-    module._codegen(state)
-    return state.ranges
-
-
-class _Text:
-    """Slices of the source by (line, column) ranges: cheaper than generating code again."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0]
-        for line in text.splitlines(keepends=True):
-            self.starts.append(self.starts[-1] + len(line))
-
-    def of(self, where: CodeRange) -> str:
-        start = self.starts[where.start.line - 1] + where.start.column
-        end = self.starts[where.end.line - 1] + where.end.column
-        return self.text[start:end]
-
-
 def _locate(
     module: cst.Module, text: str, candidates: Sequence[Candidate], path: str, catalogue: Catalogue,
 ) -> list[tuple[Candidate, Finding]]:
-    positions = _positions(module)
-    source = _Text(text)
+    positions = node_positions(module)
+    source = SourceText(text)
     findings: dict[tuple[int, int, str], tuple[Candidate, Finding]] = {}
     for candidate in candidates:
         where = positions[candidate.node]
@@ -261,7 +193,7 @@ def _fingerprint(code: str, statement: str, node: str) -> str:
     return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:16]
 
 
-def _replacement(positions: Mapping[cst.CSTNode, CodeRange], source: _Text, candidate: Candidate) -> str | None:
+def _replacement(positions: Mapping[cst.CSTNode, CodeRange], source: SourceText, candidate: Candidate) -> str | None:
     """The stub rewrite of a client call, as text (what `spotlint fix` puts there)."""
     if not candidate.method or not candidate.rule.fix or len(candidate.libraries) != 1:
         return None
