@@ -44,7 +44,7 @@ class Cache:
 
     def key(self, display: str, data: bytes, project: ProjectInfo) -> str:
         digest = hashlib.sha256(self.prefix.encode())
-        digest.update(f"|{display}|{project!r}|".encode())
+        digest.update(f"|{display}|{_canonical(project)}|".encode())
         digest.update(data)
         return digest.hexdigest()
 
@@ -70,6 +70,12 @@ class Cache:
             os.replace(temporary, folder / f"{key}.json")
         except OSError:
             pass  # a cache that cannot be written is only slower
+
+
+def _canonical(project: ProjectInfo) -> str:
+    """The same text in every process (a set's order changes with string hashing)."""
+    return json.dumps([project.module, sorted(project.first_party), sorted(project.modules),
+                       sorted(project.declared)])
 
 
 def _raw(result: FileResult) -> dict[str, Any]:

@@ -71,3 +71,21 @@ def test_cache_is_written_in_the_project_not_the_current_directory(tmp_path, mon
     monkeypatch.chdir(elsewhere)
     CliRunner().invoke(main, ["check", str(project / "app.py")])
     assert (project / ".spotlint_cache").is_dir() and not (elsewhere / ".spotlint_cache").exists()
+
+
+def test_cache_keys_are_the_same_in_every_process(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "m.py").write_text(APP.format(n=1))
+    code = (
+        "from pathlib import Path; from spotlint.cache import Cache; from spotlint.catalogue import load_catalogue;"
+        "from spotlint.discovery import SourceFile, project_infos;"
+        f"p = Path({str(tmp_path / 'pkg' / 'm.py')!r}); info = project_infos([SourceFile(p, 'm.py')])[p];"
+        "c = load_catalogue(); print(Cache(p.parent, c, ['SPT103']).key('m.py', p.read_bytes(), info))"
+    )
+    keys = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in (1, 2, 3)}
+    assert len(keys) == 1 and len(keys.pop().strip()) == 64
