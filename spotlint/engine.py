@@ -211,7 +211,20 @@ def _replacement(positions: Mapping[cst.CSTNode, CodeRange], source: SourceText,
     return None
 
 
+_MESSAGES: dict[tuple[int, str, str], tuple[Catalogue, str]] = {}
+
+
 def compose_message(catalogue: Catalogue, candidate: Candidate) -> str:
+    """The finding's text; one string object per distinct message (files with hundreds of
+    findings hold, pickle and cache far less)."""
+    key = (id(catalogue), candidate.rule.code, candidate.detail)
+    known = _MESSAGES.get(key)
+    if known is None or known[0] is not catalogue:
+        known = _MESSAGES[key] = (catalogue, _compose(catalogue, candidate))
+    return known[1]
+
+
+def _compose(catalogue: Catalogue, candidate: Candidate) -> str:
     rule = candidate.rule
     head = rule.message.replace("{key}", candidate.detail.strip("`")) if rule.kind == "field" else rule.message
     parts = [f"{head} {catalogue.wave_of(rule).audience}"]
