@@ -27,7 +27,7 @@ from spotlint.findings import INTERNAL_ERROR  # noqa: E402
 from spotlint.fix.apply import fix_paths  # noqa: E402
 
 
-def gather(target: Path, sample: int) -> None:
+def gather(target: Path, sample: int, spotify_sample: int | None = None) -> None:
     import corpus
 
     sources = [
@@ -38,7 +38,8 @@ def gather(target: Path, sample: int) -> None:
     ]
     for name, root in sources:
         files = sorted(p for p in root.rglob("*") if p.suffix in (".py", ".ipynb") and "snapshots" not in p.parts)
-        for path in files[:: max(1, sample)] if name in ("stdlib", "spotify") else files:
+        step = (spotify_sample or sample) if name == "spotify" else sample
+        for path in files[:: max(1, step)] if name in ("stdlib", "spotify") else files:
             copy = target / name / path.relative_to(root)
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, copy)
@@ -72,10 +73,11 @@ def verify(target: Path, jobs: int | None = None) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sample", type=int, default=1, help="take every Nth file of the large corpora")
+    parser.add_argument("--spotify-sample", type=int, default=None, help="every Nth generated module (default: --sample)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "corpus"
-        gather(target, args.sample)
+        gather(target, args.sample, args.spotify_sample)
         print(verify(target))
 
 
