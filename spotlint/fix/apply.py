@@ -29,6 +29,7 @@ from spotlint.fix.compat import CompatError, render
 from spotlint.fix.plan import Left, plan
 from spotlint.fix.transform import import_lines, rewrite_module
 from spotlint.notebook import extract
+from spotlint.prefilter import may_have_findings
 from spotlint.source import DecodeFailure, SourceText, decode
 
 MAX_ROUNDS = 4
@@ -223,6 +224,8 @@ def _fix_file(source: SourceFile, catalogue: Catalogue, selected: Collection[str
     except DecodeFailure as exc:
         return FileFix(source.display, source.path, "", "", error=f"{source.display}: cannot decode: {exc}")
     fix = FileFix(source.display, source.path, decoded.text, decoded.text)
+    if not may_have_findings(data, catalogue):
+        return fix  # nothing a rule could find: not even parsed
     fix.after = _rewrite_text(decoded.text, source.display, catalogue, selected, strategy, unsafe_fixes, project,
                               compat, source.path, left, fix, notebook=False)
     fix.source = decoded
