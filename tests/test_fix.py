@@ -196,3 +196,14 @@ def test_raw_http_playlist_route_is_renamed_by_the_local_strategy(tmp_path, cata
     assert reasons == ["no safe rewrite for a raw HTTP request", "unsafe fix (DELETE also renames a request body key); run with --unsafe-fixes to apply it"]
     run_fix(tmp_path, catalogue, all_codes, "local", unsafe=True)
     assert 'BASE + "/playlists/" + pid + "/items"' in (tmp_path / "app.py").read_text()
+
+
+def test_deeply_nested_code_is_fixed_or_left_alone_never_crashes(tmp_path, catalogue, all_codes):
+    deep = "x = " + " + ".join(["'a'"] * 900) + "\n"
+    (tmp_path / "deep.py").write_text("import spotipy\nsp = spotipy.Spotify()\n" + deep + "sp.tracks(['a'])\n")
+    (tmp_path / "ok.py").write_text("import spotipy\nsp = spotipy.Spotify()\nsp.tracks(['a'])\n")
+    report = run_fix(tmp_path, catalogue, all_codes, "stub")
+    assert "spotify_compat.tracks(sp, ['a'])" in (tmp_path / "ok.py").read_text()
+    deep_text = (tmp_path / "deep.py").read_text()
+    compile(deep_text, "deep.py", "exec")
+    assert report.fixed >= 1

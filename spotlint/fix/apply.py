@@ -19,6 +19,7 @@ from pathlib import Path
 import libcst as cst
 
 from spotlint.project import ProjectInfo
+from spotlint.analysis.walk import children
 from spotlint.catalogue import Catalogue
 from spotlint.config import Settings
 from spotlint.discovery import Missing, SourceFile, discover, import_root, project_infos, project_root
@@ -149,13 +150,14 @@ def _imported(text: str) -> frozenset[str]:
 
 
 def _awaited(module: cst.Module) -> frozenset[int]:
+    """ids of awaited expressions (iteratively: deeply nested code must not overflow)."""
     found: set[int] = set()
-
-    class Awaits(cst.CSTVisitor):
-        def visit_Await(self, node: cst.Await) -> None:
+    stack: list[cst.CSTNode] = [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Await):
             found.add(id(node.expression))
-
-    module.visit(Awaits())
+        stack.extend(children(node))
     return frozenset(found)
 
 
@@ -182,8 +184,12 @@ def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Colle
         if not steps.rewrites and not steps.retexts:
             break
         dotted = compat.place(near) if steps.rewrites else compat.dotted
-        new_module, used_partial = rewrite_module(outcome.module, steps.rewrites, dotted, add_imports=not notebook,
-                                                  retexts=steps.retexts)
+        try:
+            new_module, used_partial = rewrite_module(outcome.module, steps.rewrites, dotted,
+                                                      add_imports=not notebook, retexts=steps.retexts)
+        except RecursionError:
+            fix.error = f"{display}: code nested too deeply to rewrite; nothing written"
+            return text
         partial = partial or used_partial
         new_text = new_module.code
         try:
