@@ -31,7 +31,6 @@ SKIP_DIRS = frozenset({
 class SourceFile:
     path: Path
     display: str  # the path as shown in output
-    explicit: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +52,7 @@ def discover(paths: Iterable[str], excluded: Excluded | None = None) -> Iterator
             resolved = path.resolve()
             if resolved not in seen_files and not (excluded and excluded(path, False)):
                 seen_files.add(resolved)
-                yield SourceFile(path, _display(path), explicit=True)
+                yield SourceFile(path, _display(path))
         elif path.is_dir():
             for found in _walk(path, excluded):
                 resolved = found.resolve()

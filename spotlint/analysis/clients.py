@@ -17,7 +17,6 @@ from spotlint.analysis.scope import Scope
 from spotlint.dependencies import allows_any, versions_before
 from spotlint.ruleschema import Rule
 
-KINDS = ("endpoint", "route")
 
 
 def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:

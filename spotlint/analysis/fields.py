@@ -16,7 +16,6 @@ from spotlint.analysis.clients import classify
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Result
 
-KINDS = ("field",)
 
 
 def _string(node: cst.BaseExpression) -> str | None:

@@ -79,7 +79,7 @@ Type = Qual | ClientClass | Client | Result | UserClass | Instance | Function | 
 Types = frozenset[Type]
 NOTHING: Types = frozenset()
 
-_BUILTINS = frozenset({"getattr", "super", "isinstance", "type"})
+_BUILTINS = frozenset({"getattr", "super"})
 _LITERALS = (
     cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float,
     cst.Imaginary, cst.Dict, cst.List, cst.Set, cst.Tuple, cst.DictComp, cst.ListComp,

@@ -14,7 +14,6 @@ from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.clients import classify
 from spotlint.analysis.scope import Scope
 
-KINDS = ("playlist",)
 
 
 def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:

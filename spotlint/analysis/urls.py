@@ -120,12 +120,18 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
     ctx.deferred.append(lambda done: _check_request(node, url, verb_index, scope, statement, done))  # type: ignore[arg-type]
 
 
-def _url_argument(node: cst.Call) -> tuple[cst.BaseExpression, int | None] | None:
-    """The URL argument of a call that may send a request, and where its HTTP verb is."""
+def _call_parts(node: cst.Call) -> tuple[str, list[cst.Arg], dict[str, cst.BaseExpression]]:
+    """(called name, positional arguments, keyword arguments) of ``f(…)`` or ``x.f(…)``."""
     func = node.func
     name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
     positional = [a for a in node.args if a.keyword is None and not a.star]
     keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+    return name, positional, keywords
+
+
+def _url_argument(node: cst.Call) -> tuple[cst.BaseExpression, int | None] | None:
+    """The URL argument of a call that may send a request, and where its HTTP verb is."""
+    name, positional, keywords = _call_parts(node)
     index = REQUEST_FUNCS.get(name, 0)
     if name in HTTP_VERBS or name in CLIENT_INTERNALS or name in REQUEST_FUNCS or name in ("urlopen", "Request"):
         if "url" in keywords:
@@ -137,9 +143,7 @@ def _url_argument(node: cst.Call) -> tuple[cst.BaseExpression, int | None] | Non
 
 def _send_method(node: cst.Call, verb_index: int | None, types: Types) -> tuple[str, bool] | None:
     """(HTTP method, relative paths allowed) of a call that sends a request, else None."""
-    func = node.func
-    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-    keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+    name, positional, keywords = _call_parts(node)
     internal = any(isinstance(t, Client) for t in types)
     if name in CLIENT_INTERNALS and internal:
         method = CLIENT_INTERNALS[name]
@@ -155,7 +159,6 @@ def _send_method(node: cst.Call, verb_index: int | None, types: Types) -> tuple[
     else:
         return None
     if verb_index is not None:
-        positional = [a for a in node.args if a.keyword is None and not a.star]
         verb = keywords.get("method") or (positional[verb_index].value if len(positional) > verb_index else None)
         method = verb.evaluated_value.upper() if isinstance(verb, cst.SimpleString) and isinstance(verb.evaluated_value, str) else ""
     return method, internal

@@ -11,7 +11,6 @@ from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.scope import dotted_name
 
 from spotlint.project import API_HOST, COMPAT_MODULE
-KINDS: tuple[str, ...] = ()
 
 
 def _library_module(name: str, ctx: ModuleContext) -> bool:
