@@ -21,7 +21,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from spotlint.api import check_paths  # noqa: E402
-from spotlint.catalogue import load_catalogue  # noqa: E402
+from spotlint.catalogue.load import load_catalogue  # noqa: E402
 from spotlint.config import resolve_selection  # noqa: E402
 from spotlint.findings import INTERNAL_ERROR  # noqa: E402
 from spotlint.fix.apply import fix_paths  # noqa: E402

@@ -45,8 +45,8 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int]:
 
 def tools(corpus: Path, cache_dir: Path, rules_file: Path) -> dict[str, list[str] | None]:
     spotlint = [PYTHON, "-m", "spotlint", "check", "--exit-zero", "-j", str(os.cpu_count() or 1)]
-    words = subprocess.run([PYTHON, "-c", "from spotlint.catalogue import load_catalogue;"
-                            "from spotlint.prefilter import trigger_words;"
+    words = subprocess.run([PYTHON, "-c", "from spotlint.catalogue.load import load_catalogue;"
+                            "from spotlint.engine.prefilter import trigger_words;"
                             "print('|'.join(sorted(trigger_words(load_catalogue()))))"],
                            capture_output=True, text=True, check=True).stdout.strip()
     return {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from spotlint.catalogue import load_catalogue  # noqa: E402
+from spotlint.catalogue.load import load_catalogue  # noqa: E402
 
 
 def rules() -> list[dict]:

@@ -10,18 +10,18 @@ import traceback
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from spotlint.project import ProjectInfo
-from spotlint.cache import Cache
-from spotlint.catalogue import Catalogue, builtin_rules_dir, load_catalogue
+from spotlint.project.info import ProjectInfo
+from spotlint.engine.cache import Cache
+from spotlint.catalogue.load import Catalogue, builtin_rules_dir, load_catalogue
 from spotlint.config import Settings, resolve_selection
-from spotlint.discovery import Missing, SourceFile, discover, project_infos, project_root
+from spotlint.files.discovery import Missing, SourceFile, discover, project_infos, project_root
 from spotlint.findings import INTERNAL_ERROR, READ_ERROR, FileResult, error_result
-from spotlint.screen import screen
+from spotlint.engine.screen import screen
 
 
 def check_text(text: str, path: str = "<string>", catalogue: Catalogue | None = None,
                selected: Collection[str] | None = None) -> FileResult:
-    from spotlint.engine import check_source
+    from spotlint.engine.check import check_source
 
     catalogue = catalogue or load_catalogue()
     chosen = selected if selected is not None else resolve_selection(catalogue)
@@ -138,7 +138,7 @@ def _worker_check(task: tuple[SourceFile, frozenset[str], ProjectInfo]) -> FileR
 
 def _guarded_check(source: SourceFile, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo) -> FileResult:
     """The one broad ``except``: a crash on one file becomes a result, and the run goes on."""
-    from spotlint.engine import check_file  # the parser is loaded only when a file needs it
+    from spotlint.engine.check import check_file  # the parser is loaded only when a file needs it
 
     try:
         return check_file(source.path, catalogue, selected, project, source.display)

@@ -73,13 +73,13 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
     results = check_paths(paths or (".",), settings.catalogue, settings.selected, settings, jobs=jobs,
                           use_cache=not no_cache)
     if write_baseline:
-        from spotlint.baseline import write
+        from spotlint.report.baseline import write
 
         count = write(write_baseline, results)
         click.echo(f"Wrote {count} finding{'s' * (count != 1)} to the baseline {write_baseline}.", err=True)
         sys.exit(EXIT_OK)
     if baseline:
-        from spotlint.baseline import filter_new
+        from spotlint.report.baseline import filter_new
 
         results = filter_new(baseline, results)
     if statistics:
@@ -175,7 +175,7 @@ def docs(output: str, config: str | None) -> None:
     """Write the rule documentation (docs/rules.md) from the catalogue."""
     from pathlib import Path
 
-    from spotlint.docs import rules_markdown
+    from spotlint.report.rulespage import rules_markdown
 
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -188,7 +188,7 @@ def docs(output: str, config: str | None) -> None:
 @config_option
 def explain(code: str, config: str | None) -> None:
     """Print the documentation of rule CODE (e.g. SPT103 or audio-features)."""
-    from spotlint.ruledocs import render_markdown
+    from spotlint.catalogue.docs import render_markdown
 
     catalogue = _settings((), config, (), ()).catalogue
     wanted = code.strip()

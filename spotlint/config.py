@@ -16,7 +16,7 @@ from typing import Any
 
 import pathspec
 
-from spotlint.catalogue import Catalogue, load_catalogue
+from spotlint.catalogue.load import Catalogue, load_catalogue
 from spotlint.errors import ConfigError
 from spotlint.findings import DIAGNOSTICS
 

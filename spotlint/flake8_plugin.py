@@ -23,11 +23,11 @@ class Plugin:
         self.lines = lines
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
-        from spotlint.project import ProjectInfo
-        from spotlint.catalogue import load_catalogue
+        from spotlint.project.info import ProjectInfo
+        from spotlint.catalogue.load import load_catalogue
         from spotlint.config import resolve_selection
-        from spotlint.discovery import SourceFile, project_infos
-        from spotlint.engine import check_source
+        from spotlint.files.discovery import SourceFile, project_infos
+        from spotlint.engine.check import check_source
 
         catalogue = load_catalogue()
         selected = resolve_selection(catalogue) - {PARSE_ERROR}  # flake8 reports syntax errors (E999)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spotlint.catalogue import Catalogue, load_catalogue
+from spotlint.catalogue.load import Catalogue, load_catalogue
 from spotlint.config import resolve_selection
 
 

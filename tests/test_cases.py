@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from casefiles import CASES, case_files, case_name, expected
-from spotlint.engine import check_file
+from spotlint.engine.check import check_file
 from spotlint.report import text as text_report
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from spotlint.catalogue import builtin_rules_dir, load_catalogue
+from spotlint.catalogue.load import builtin_rules_dir, load_catalogue
 from spotlint.errors import CatalogueError
 
 DATA = Path(__file__).parent / "data"

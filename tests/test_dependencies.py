@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from spotlint.api import check_paths
-from spotlint.dependencies import Declaration, parse, poetry_specifier
-from spotlint.pins import stale
+from spotlint.files.dependencies import Declaration, parse, poetry_specifier
+from spotlint.analysis.pins import stale
 
 APP = "import spotipy\nsp = spotipy.Spotify()\nsp.playlist_add_items('x', [])\nsp.current_user_unfollow_playlist('x')\n"
 
@@ -44,7 +44,7 @@ def _project(tmp_path: Path, requirements: str | None) -> list[tuple[int, str, s
     (tmp_path / "app.py").write_text(APP)
     if requirements is not None:
         (tmp_path / "requirements.txt").write_text(requirements)
-    from spotlint.catalogue import load_catalogue
+    from spotlint.catalogue.load import load_catalogue
     from spotlint.config import resolve_selection
 
     catalogue = load_catalogue()
@@ -69,7 +69,7 @@ def test_route_findings_follow_the_declared_client_version(tmp_path):
 def test_invalid_dependency_file_is_reported(tmp_path):
     path = tmp_path / "pyproject.toml"
     path.write_text("[project\n")
-    from spotlint.catalogue import load_catalogue
+    from spotlint.catalogue.load import load_catalogue
     from spotlint.config import resolve_selection
 
     catalogue = load_catalogue()

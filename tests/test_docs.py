@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from spotlint.cli import main
-from spotlint.docs import rules_markdown
+from spotlint.report.rulespage import rules_markdown
 
 DOCS = Path(__file__).parent.parent / "docs" / "rules.md"
 

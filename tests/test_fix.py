@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from casefiles import CASES, case_files
-from spotlint.catalogue import load_catalogue
+from spotlint.catalogue.load import load_catalogue
 from spotlint.cli import main
-from spotlint.engine import Analysis, analyse_source
+from spotlint.engine.check import Analysis, analyse_source
 from spotlint.fix.apply import fix_paths
 from spotlint.fix.plan import plan
 

@@ -8,7 +8,7 @@ import warnings
 import pytest
 
 from fakes import FakeSpotify
-from spotlint.catalogue import load_catalogue
+from spotlint.catalogue.load import load_catalogue
 from spotlint.fix.blocks import choose, load
 from spotlint.fix.templates import spotipy_local as local
 from spotlint.fix.templates import spotipy_stub as stub

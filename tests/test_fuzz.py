@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spotlint.analysis.urls import template_path
-from spotlint.engine import check_source
+from spotlint.engine.check import check_source
 from spotlint.fix.apply import fix_paths
-from spotlint.notebook import _mask, extract
+from spotlint.files.notebook import _mask, extract
 
 segment = st.text(alphabet=string.ascii_letters + string.digits + "-_", min_size=1, max_size=12)
 
@@ -44,7 +44,7 @@ SPOTIFY_URL = st.builds(
 
 @given(SPOTIFY_URL)
 def test_audio_features_url_is_found_only_for_get(call):
-    result = check_source("import requests\n" + call + "\n", "m.py", __import__("spotlint.catalogue").catalogue.load_catalogue(),
+    result = check_source("import requests\n" + call + "\n", "m.py", __import__("spotlint.catalogue.load").catalogue.load.load_catalogue(),
                           {"SPT103"})
     assert [f.code for f in result.findings] == (["SPT103"] if ".get(" in call else [])
 
@@ -87,7 +87,7 @@ def test_fix_never_breaks_generated_programs(source):
         cst.parse_module(program)
     except Exception:
         return
-    from spotlint.catalogue import load_catalogue
+    from spotlint.catalogue.load import load_catalogue
     from spotlint.config import resolve_selection
 
     catalogue = load_catalogue()

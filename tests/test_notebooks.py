@@ -9,7 +9,7 @@ import pytest
 
 from casefiles import EXPECT_RE
 from spotlint.api import check_paths
-from spotlint.notebook import _mask, extract
+from spotlint.files.notebook import _mask, extract
 from spotlint.report import json_format, text
 
 NOTEBOOKS = Path(__file__).parent / "mechanisms" / "notebooks"

@@ -38,7 +38,7 @@ def test_installed_package_finds_every_rule(wheel, tmp_path):
         check=True,
     )
     code = (
-        "import spotlint.catalogue as c, pathlib, sys;"
+        "import spotlint.catalogue.load as c, pathlib, sys;"
         "cat = c.load_catalogue();"
         "print(c.builtin_rules_dir());"
         "print(len(cat.rules))"

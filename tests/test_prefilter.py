@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from casefiles import case_files
-from spotlint.catalogue import load_catalogue
-from spotlint.engine import check_file
-from spotlint.prefilter import may_have_findings, trigger_words
+from spotlint.catalogue.load import load_catalogue
+from spotlint.engine.check import check_file
+from spotlint.engine.prefilter import may_have_findings, trigger_words
 
 ROOT = Path(__file__).parent.parent
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from spotlint.project import ProjectInfo
-from spotlint.engine import check_source
+from spotlint.project.info import ProjectInfo
+from spotlint.engine.check import check_source
 
 
 def codes(source: str, catalogue, all_codes, project: ProjectInfo = ProjectInfo()) -> list[tuple[int, int, str]]:

@@ -81,8 +81,8 @@ def test_cache_keys_are_the_same_in_every_process(tmp_path):
     (tmp_path / "pkg" / "__init__.py").write_text("")
     (tmp_path / "pkg" / "m.py").write_text(APP.format(n=1))
     code = (
-        "from pathlib import Path; from spotlint.cache import Cache; from spotlint.catalogue import load_catalogue;"
-        "from spotlint.discovery import SourceFile, project_infos;"
+        "from pathlib import Path; from spotlint.engine.cache import Cache; from spotlint.catalogue.load import load_catalogue;"
+        "from spotlint.files.discovery import SourceFile, project_infos;"
         f"p = Path({str(tmp_path / 'pkg' / 'm.py')!r}); info = project_infos([SourceFile(p, 'm.py')])[p];"
         "c = load_catalogue(); print(Cache(p.parent, c, ['SPT103']).key('m.py', p.read_bytes(), info))"
     )

@@ -14,11 +14,11 @@ import libcst as cst
 
 from spotlint.analysis import clients, fields, playlists, urls, usage
 from spotlint.analysis.context import Candidate, ModuleContext
-from spotlint.project import ProjectInfo
+from spotlint.project.info import ProjectInfo
 from spotlint.analysis.infer import Inference
 from spotlint.analysis.scope import Scope
 from spotlint.analysis.walk import Handler, Walker
-from spotlint.catalogue import Catalogue
+from spotlint.catalogue.load import Catalogue
 
 ANALYSERS = (usage, clients, fields, playlists, urls)
 

@@ -14,8 +14,8 @@ import libcst as cst
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Builtin, Client, ClientClass, Inference, Qual, Types
 from spotlint.analysis.scope import Scope
-from spotlint.dependencies import allows_any, versions_before
-from spotlint.ruleschema import Rule
+from spotlint.files.dependencies import allows_any, versions_before
+from spotlint.catalogue.schema import Rule
 
 
 

@@ -13,9 +13,9 @@ from typing import Any
 import libcst as cst
 
 from spotlint.analysis.scope import Scope
-from spotlint.catalogue import Catalogue
-from spotlint.project import ProjectInfo
-from spotlint.ruleschema import Rule
+from spotlint.catalogue.load import Catalogue
+from spotlint.project.info import ProjectInfo
+from spotlint.catalogue.schema import Rule
 
 
 @dataclass(eq=False, slots=True)

@@ -17,8 +17,8 @@ from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Client, Qual, Types
 from spotlint.analysis.scope import Scope
 from spotlint.analysis.strings import WILD, Evaluator, is_string_expression
-from spotlint.catalogue import Catalogue
-from spotlint.ruleschema import Endpoint, Rule
+from spotlint.catalogue.load import Catalogue
+from spotlint.catalogue.schema import Endpoint, Rule
 
 API_HOST = "api.spotify.com"
 HTTP_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "delete": "DELETE", "patch": "PATCH", "head": "HEAD"}

@@ -10,7 +10,7 @@ import libcst as cst
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.scope import dotted_name
 
-from spotlint.project import API_HOST, COMPAT_MODULE
+from spotlint.project.info import API_HOST, COMPAT_MODULE
 
 
 def _library_module(name: str, ctx: ModuleContext) -> bool:

@@ -18,20 +18,20 @@ from pathlib import Path
 
 import libcst as cst
 
-from spotlint.project import ProjectInfo
+from spotlint.project.info import ProjectInfo
 from spotlint.analysis.walk import children
-from spotlint.catalogue import Catalogue
+from spotlint.catalogue.load import Catalogue
 from spotlint.config import Settings
-from spotlint.discovery import Missing, SourceFile, discover, import_root, project_infos, project_root
-from spotlint.engine import Analysis, analyse_source, check_file
+from spotlint.files.discovery import Missing, SourceFile, discover, import_root, project_infos, project_root
+from spotlint.engine.check import Analysis, analyse_source, check_file
 from spotlint.findings import FileResult, Finding
 from spotlint.fix.blocks import Block
 from spotlint.fix.compat import CompatError, render
 from spotlint.fix.plan import Left, plan
 from spotlint.fix.transform import import_lines, rewrite_module
-from spotlint.notebook import extract
-from spotlint.prefilter import may_have_findings
-from spotlint.source import DecodeFailure, SourceText, decode
+from spotlint.files.notebook import extract
+from spotlint.engine.prefilter import may_have_findings
+from spotlint.files.source import DecodeFailure, SourceText, decode
 
 MAX_ROUNDS = 4
 COMPAT_FILE = "spotify_compat.py"

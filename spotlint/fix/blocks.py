@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spotlint.project import compat_name
+from spotlint.project.info import compat_name
 
 STRATEGY_TEMPLATES = {
     ("spotipy", "stub"): ("spotipy_stub",),

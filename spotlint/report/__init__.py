@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import import_module
 
-from spotlint.catalogue import Catalogue
+from spotlint.catalogue.load import Catalogue
 from spotlint.findings import FileResult
 
 FORMATS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from spotlint.catalogue import Catalogue
+from spotlint.catalogue.load import Catalogue
 from spotlint.findings import FileResult, Finding
 from spotlint.report.text import location
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from spotlint.catalogue import Catalogue
+from spotlint.catalogue.load import Catalogue
 from spotlint.findings import DIAGNOSTICS, FileResult, Finding
 
 ANNOTATION_LIMIT = 10  # GitHub displays at most 10 warning annotations per step

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from spotlint.catalogue import Catalogue
+from spotlint.catalogue.load import Catalogue
 from spotlint.findings import DIAGNOSTICS, FileResult
 from spotlint.fix.apply import FixReport
 

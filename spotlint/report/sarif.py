@@ -1,4 +1,4 @@
-"""SARIF 2.1.0 for code scanning: the tool driver with every rule (help text from ruledocs),
+"""SARIF 2.1.0 for code scanning: the tool driver with every rule (help text from catalogue.docs),
 results with physical locations, and a fix where spotlint has one for the finding."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from spotlint import __version__
-from spotlint.catalogue import Catalogue
+from spotlint.catalogue.load import Catalogue
 from spotlint.findings import DIAGNOSTICS, FileResult, Finding
-from spotlint.ruledocs import render_markdown
+from spotlint.catalogue.docs import render_markdown
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/spotlint/"

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spotlint.project import API_HOST, COMPAT_MODULE
-from spotlint.catalogue import Catalogue
+from spotlint.project.info import API_HOST, COMPAT_MODULE
+from spotlint.catalogue.load import Catalogue
 
 OWNED_PLAYLIST_PREFIX = "37i9dQZ"
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spotlint.catalogue import Catalogue
-from spotlint.dependencies import is_dependency_file
+from spotlint.catalogue.load import Catalogue
+from spotlint.files.dependencies import is_dependency_file
 from spotlint.findings import READ_ERROR, FileResult, error_result
-from spotlint.prefilter import may_have_findings
-from spotlint.source import DecodeFailure, decode
+from spotlint.engine.prefilter import may_have_findings
+from spotlint.files.source import DecodeFailure, decode
 
 def screen(data: bytes, path: Path, shown: str, catalogue: Catalogue) -> FileResult | None:
     """The answer for a file that needs no parsing (undecodable, or no trigger word), else None."""

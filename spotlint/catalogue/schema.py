@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spotlint.errors import CatalogueError
-from spotlint.tomlreader import Reader as _Reader
-from spotlint.tomlreader import check as _check
+from spotlint.catalogue.tomltable import Reader as _Reader
+from spotlint.catalogue.tomltable import check as _check
 
 CODE_RE = re.compile(r"^SPT[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")

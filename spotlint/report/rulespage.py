@@ -1,12 +1,12 @@
-"""``docs/rules.md``: every rule's documentation, rendered from the catalogue by ruledocs.
+"""``docs/rules.md``: every rule's documentation, rendered from the catalogue by catalogue.docs.
 
 ``spotlint docs`` writes it; a test fails when the committed file is stale.
 """
 
 from __future__ import annotations
 
-from spotlint.catalogue import Catalogue
-from spotlint.ruledocs import render_markdown
+from spotlint.catalogue.load import Catalogue
+from spotlint.catalogue.docs import render_markdown
 
 
 def rules_markdown(catalogue: Catalogue) -> str:

@@ -18,16 +18,16 @@ from libcst._position import CodeRange
 
 from spotlint.analysis import analyse
 from spotlint.analysis.context import Candidate
-from spotlint.project import ProjectInfo, compat_name
-from spotlint.catalogue import Catalogue
+from spotlint.project.info import ProjectInfo, compat_name
+from spotlint.catalogue.load import Catalogue
 from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span, error_result
-from spotlint.dependencies import is_dependency_file
-from spotlint.notebook import extract
-from spotlint.positions import SourceText
-from spotlint.positions import positions as node_positions
-from spotlint.prefilter import may_have_findings
-from spotlint.source import DecodeFailure, decode
-from spotlint.suppress import noqa_comments
+from spotlint.files.dependencies import is_dependency_file
+from spotlint.files.notebook import extract
+from spotlint.engine.positions import SourceText
+from spotlint.engine.positions import positions as node_positions
+from spotlint.engine.prefilter import may_have_findings
+from spotlint.files.source import DecodeFailure, decode
+from spotlint.engine.suppress import noqa_comments
 
 
 
@@ -59,7 +59,7 @@ def check_bytes(
     except DecodeFailure as exc:
         return error_result(shown, READ_ERROR, f"cannot decode file: {exc}")
     if is_dependency_file(path.name):  # small, and a broken one is worth saying
-        from spotlint.pins import check_dependency_text
+        from spotlint.analysis.pins import check_dependency_text
 
         return check_dependency_text(text, path.name, shown, catalogue, selected)
     if use_prefilter and not may_have_findings(data, catalogue):

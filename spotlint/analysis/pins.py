@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spotlint.catalogue import Catalogue
-from spotlint.dependencies import Declaration, DependencyFileError, allows_any, parse, versions_before, versions_from
+from spotlint.catalogue.load import Catalogue
+from spotlint.files.dependencies import Declaration, DependencyFileError, allows_any, parse, versions_before, versions_from
 from spotlint.findings import READ_ERROR, FileResult, Finding, Span
 
 

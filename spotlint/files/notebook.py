@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from spotlint.source import DecodeFailure
+from spotlint.files.source import DecodeFailure
 
 # Cell magics whose body is still Python; any other %%magic cell is not analysed.
 PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "memit", "snakeviz"})

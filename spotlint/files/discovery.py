@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pathspec
 
-from spotlint.project import ProjectInfo
-from spotlint.dependencies import DependencyFileError, is_dependency_file
-from spotlint.dependencies import parse as parse_dependencies
+from spotlint.project.info import ProjectInfo
+from spotlint.files.dependencies import DependencyFileError, is_dependency_file
+from spotlint.files.dependencies import parse as parse_dependencies
 
 SOURCE_SUFFIXES = (".py", ".pyi", ".ipynb")
 SKIP_DIRS = frozenset({

@@ -6,8 +6,8 @@ Shared by ``spotlint explain`` and (later) SARIF help and docs/rules.md; it form
 
 from __future__ import annotations
 
-from spotlint.catalogue import Catalogue
-from spotlint.ruleschema import Rule
+from spotlint.catalogue.load import Catalogue
+from spotlint.catalogue.schema import Rule
 
 STRATEGY_TEXT = {
     "stub": "`stub`: the call is replaced by a function of your compat module that returns the documented response shape with empty content, so the calling code keeps running.",

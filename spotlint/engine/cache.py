@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from spotlint import __version__
-from spotlint.project import ProjectInfo
-from spotlint.catalogue import Catalogue
+from spotlint.project.info import ProjectInfo
+from spotlint.catalogue.load import Catalogue
 from spotlint.findings import FileResult, Finding, Span
 
 DIRECTORY = ".spotlint_cache"

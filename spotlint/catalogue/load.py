@@ -1,7 +1,7 @@
 """Load the rule catalogue from ``rules/`` (and user directories) into an indexed, immutable value.
 
 Owns file discovery inside rule directories and the checks that span files: file names,
-duplicate and retired codes, wave prefixes. It parses nothing itself (``ruleschema`` does)
+duplicate and retired codes, wave prefixes. It parses nothing itself (``schema`` does)
 and knows nothing of analysis beyond the indexes analysers ask for.
 """
 
@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from spotlint.errors import CatalogueError
-from spotlint.ruleschema import ClientLibrary, Rule, Wave, parse_libraries, parse_rule, parse_waves
+from spotlint.catalogue.schema import ClientLibrary, Rule, Wave, parse_libraries, parse_rule, parse_waves
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,7 +30,7 @@ RETIRED_FILE = "_retired.toml"
 
 def builtin_rules_dir() -> Path:
     """The shipped catalogue: inside the package when installed, beside it in a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package (wheel) or its parent (clone)
     for candidate in (here / "rules", here.parent / "rules"):
         if (candidate / WAVES_FILE).is_file():
             return candidate
