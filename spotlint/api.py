@@ -35,6 +35,7 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
                 settings: Settings | None = None, jobs: int | None = None, use_cache: bool = False) -> list[FileResult]:
     """Check every file under ``paths``; results sorted by path, whatever ``jobs`` is."""
     paths = list(paths)
+    index_file: Path | None = None
     files: list[SourceFile] = []
     results: list[FileResult] = []
     for item in discover(paths, settings.excluded if settings else None):
@@ -46,13 +47,18 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
     pool = _pool(workers, catalogue) if workers > 1 else None
     try:
         screened = _screen_all(files, catalogue, pool, workers)
+        index = _index(paths, settings, catalogue, use_cache, pool, workers)
+        relevant = {p for p, k in index.keys.items() if k in index.summarised} if index is not None else set()
         pending: list[SourceFile] = []
         for source, quick in zip(files, screened):
-            if quick is None:
+            if quick is None or (not quick.findings and source.path.absolute() in relevant):
                 pending.append(source)
             else:
                 results.append(quick)  # most files of a repository end here, unparsed
         infos = project_infos(files, [source.path for source in pending])
+        if index is not None and index.summarised:
+            index_file = _write_index(index)
+            infos = _with_index(infos, index, relevant, index_file)
         root = project_root(paths, settings.root if settings is not None and settings.has_config else None)
         cache = Cache(root, catalogue, selected) if use_cache else None
         tasks: list[tuple[SourceFile, frozenset[str], ProjectInfo]] = []
@@ -77,12 +83,86 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
     finally:
         if pool is not None:
             pool.shutdown()
+        if index_file is not None:
+            index_file.unlink(missing_ok=True)
     if cache is not None:
         for key, result in zip(keys, fresh):
             if key and not any(f.code == INTERNAL_ERROR for f in result.findings):
                 cache.put(key, result)
     results += fresh
     return sorted(results, key=lambda r: r.path)
+
+
+def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, use_cache: bool, pool, workers: int):  # type: ignore[no-untyped-def]
+    """The project index around the checked paths (None when there is nothing to index)."""
+    from spotlint.engine.cache import catalogue_digest
+    from spotlint.project.index import build_index, find_root
+
+    if not paths:
+        return None
+    root = settings.root.resolve() if settings is not None and settings.has_config else find_root(Path(paths[0])).resolve()
+
+    def infos(found: list[Path]) -> dict[Path, ProjectInfo]:
+        return project_infos([SourceFile(p, str(p)) for p in found])
+
+    def summarise_many(items):  # type: ignore[no-untyped-def]
+        if pool is not None and len(items) > SMALL_RUN:
+            return list(pool.map(_worker_summarise, items, chunksize=max(1, len(items) // (workers * 4))))
+        from spotlint.project.index import summarise_file
+
+        return [summarise_file(path, key, module, catalogue, info) for path, key, module, info in items]
+
+    return build_index(root, catalogue, infos, settings.excluded if settings else None, use_cache,
+                       summarise_many, catalogue_digest(catalogue))
+
+
+def file_project(path: Path, catalogue: Catalogue, use_cache: bool = True) -> ProjectInfo:
+    """What is known of the project around one file, the project index included: for the
+    flake8 plugin, which is handed one buffer at a time (the index comes from the cache)."""
+    from dataclasses import replace
+
+    from spotlint.project.env import register
+
+    info = project_infos([SourceFile(path, str(path))])[path]
+    index = _index([str(path)], None, catalogue, use_cache, None, 1)
+    if index is None or not index.summarised:
+        return info
+    name = f"memory:{index.digest}"
+    register(name, index.resolved)
+    return replace(info, index_file=name, module_key=index.key_of(path), index_digest=index.digest,
+                   relevant=index.key_of(path) in index.summarised)
+
+
+def _write_index(index) -> Path:  # type: ignore[no-untyped-def]
+    """The resolved project, for worker processes (and this one, without a file read)."""
+    import pickle
+    import tempfile
+
+    from spotlint.project.env import register
+
+    handle, name = tempfile.mkstemp(prefix="spotlint-index-", suffix=".pickle")
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump(index.resolved, out, protocol=pickle.HIGHEST_PROTOCOL)
+    register(name, index.resolved)
+    return Path(name)
+
+
+def _with_index(infos: dict[Path, ProjectInfo], index, relevant: set[Path], index_file: Path) -> dict[Path, ProjectInfo]:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return {
+        path: replace(info, index_file=str(index_file), module_key=index.key_of(path), index_digest=index.digest,
+                      relevant=path.absolute() in relevant)
+        for path, info in infos.items()
+    }
+
+
+def _worker_summarise(item):  # type: ignore[no-untyped-def]
+    from spotlint.project.index import summarise_file
+
+    assert _WORKER_CATALOGUE is not None
+    path, key, module, info = item
+    return summarise_file(path, key, module, _WORKER_CATALOGUE, info)
 
 
 def _selection(source: SourceFile, selected: Collection[str], settings: Settings | None) -> frozenset[str]:

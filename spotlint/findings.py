@@ -41,6 +41,8 @@ class Finding:
     replacement: str | None = field(default=None, compare=False)
     # A fingerprint of the reported code, stable under unrelated edits (for baselines).
     fingerprint: str = field(default="", compare=False)
+    # For client calls: how the receiver was resolved across the project, one step each.
+    trace: tuple[str, ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple[str, int, int, int, str]:
         return (self.path, self.cell or 0, self.span.line, self.span.column, self.code)

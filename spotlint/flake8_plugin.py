@@ -26,7 +26,6 @@ class Plugin:
         from spotlint.project.info import ProjectInfo
         from spotlint.catalogue.load import load_catalogue
         from spotlint.config import resolve_selection
-        from spotlint.files.discovery import SourceFile, project_infos
         from spotlint.engine.check import check_source
 
         catalogue = load_catalogue()
@@ -34,7 +33,9 @@ class Plugin:
         path = Path(self.filename)
         project = ProjectInfo()
         if self.filename not in ("-", "stdin") and path.is_file():
-            project = project_infos([SourceFile(path, self.filename)])[path]
+            from spotlint.api import file_project
+
+            project = file_project(path, catalogue)
         result = check_source("".join(self.lines), self.filename, catalogue, selected, project)
         for finding in result.findings:
             yield finding.span.line, finding.span.column - 1, f"{finding.code} {finding.message}", type(self)

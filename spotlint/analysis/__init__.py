@@ -33,8 +33,9 @@ def handler_table() -> dict[type, Sequence[Handler]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-def analyse(module: cst.Module, catalogue: Catalogue, project: ProjectInfo = ProjectInfo()) -> list[Candidate]:
-    ctx = ModuleContext(catalogue=catalogue, project=project, scope=Scope("module", module, None))
+def analyse(module: cst.Module, catalogue: Catalogue, project: ProjectInfo = ProjectInfo(), env: object = None) -> list[Candidate]:
+    """``env`` is the resolved project (``spotlint.project.env.ModuleEnv``), when there is one."""
+    ctx = ModuleContext(catalogue=catalogue, project=project, scope=Scope("module", module, None), env=env)
     Walker(ctx, handler_table()).walk(module)
     ctx.inference = Inference(ctx)
     for check in (*ctx.deferred, *ctx.late):

@@ -38,17 +38,24 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
         inference = done.inference
         if via_getattr and not _is_builtin_getattr(node, scope, inference):
             return
-        report_calls(done, node, statement, name, rules_for_call(done, inference, receiver, scope, name, keywords))
+        report_calls(done, node, statement, name, rules_for_call(done, inference, receiver, scope, name, keywords),
+                     _trace(inference, receiver, scope))
 
     ctx.deferred.append(check)
 
 
 def report_calls(ctx: ModuleContext, node: cst.CSTNode, statement: cst.CSTNode, method: str,
-                 found: list[tuple[Rule, frozenset[str]]]) -> None:
+                 found: list[tuple[Rule, frozenset[str]]], trace: tuple[str, ...] = ()) -> None:
     for rule, libraries in found:
         libraries = frozenset(lib for lib in libraries if not _declared_fixed(ctx, rule, method, lib))
         if libraries:
-            ctx.report(node, rule, statement, version_note(rule, method, libraries, ctx), method, libraries)
+            ctx.report(node, rule, statement, version_note(rule, method, libraries, ctx), method, libraries, trace=trace)
+
+
+def _trace(inference: Inference, receiver: cst.BaseExpression, scope: Scope) -> tuple[str, ...]:
+    """How the receiver was resolved across the project (empty when it was found in this file)."""
+    traces = sorted(t.trace for t in inference.of(receiver, scope) if isinstance(t, (Client, ClientClass)) and t.trace)
+    return traces[0] if traces else ()
 
 
 def _declared_fixed(ctx: ModuleContext, rule: Rule, method: str, library: str) -> bool:
@@ -71,7 +78,8 @@ def on_attribute(node: cst.CSTNode, ctx: ModuleContext) -> None:
 
     def check(done: ModuleContext) -> None:
         assert statement is not None
-        report_calls(done, node, statement, name, rules_for_call(done, done.inference, node.value, scope, name, frozenset()))
+        report_calls(done, node, statement, name, rules_for_call(done, done.inference, node.value, scope, name, frozenset()),
+                     _trace(done.inference, node.value, scope))
 
     ctx.deferred.append(check)
 
@@ -103,6 +111,8 @@ def rules_for_call(
     found: dict[str, tuple[Rule, set[str]]] = {}
     if receiver_of.libraries:
         for client in receiver_of.clients:
+            if isinstance(client, (Client, ClientClass)) and name in client.overrides:
+                continue  # a project subclass (in another module) overrides the method
             if isinstance(client, Client) and client.cls is not None:
                 if inference.defines(inference.user_class(client.cls), name):
                     continue  # the user's subclass overrides the method
@@ -146,7 +156,7 @@ def _known_not_client(value: object, ctx: ModuleContext) -> bool:
     """True unless the value may be a client: only objects imported from the project qualify,
     since a third-party library's objects are not spotipy or tekore clients."""
     if isinstance(value, Qual):
-        return not _first_party_object(value, ctx)
+        return value.resolved or not _first_party_object(value, ctx)
     return True
 
 

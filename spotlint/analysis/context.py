@@ -30,6 +30,7 @@ class Candidate:
     libraries: frozenset[str] = frozenset()  # the client libraries the call may come from
     pieces: tuple[cst.CSTNode, ...] = ()  # for raw HTTP: the string expressions the URL is built from
     http_method: str = ""  # for raw HTTP: the request's method, when known
+    trace: tuple[str, ...] = ()  # for client calls: how the receiver was resolved across the project
 
 
 @dataclass(eq=False)
@@ -43,6 +44,9 @@ class ModuleContext:
     class_scopes: dict[int, Scope] = field(default_factory=dict)  # id(ClassDef) -> its body scope
     function_scopes: dict[int, Scope] = field(default_factory=dict)  # id(FunctionDef) -> its scope
     inference: Any = None  # the module's Inference, set once the walk is over
+    env: Any = None  # the resolved project (spotlint.project.env.ModuleEnv), when there is one
+    symbolic: bool = False  # summarising for the project index: other modules' values stay references
+    traces: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id(node) -> how its receiver resolved
     stores: set[int] = field(default_factory=set)
     called: set[int] = field(default_factory=set)  # ids of attributes that are called at once
     string_parts: set[int] = field(default_factory=set)  # string expressions inside a larger one
@@ -57,7 +61,7 @@ class ModuleContext:
 
     def report(self, node: cst.CSTNode, rule: Rule, statement: cst.CSTNode, detail: str = "",
                method: str = "", libraries: frozenset[str] = frozenset(),
-               pieces: tuple[cst.CSTNode, ...] = (), http_method: str = "") -> None:
-        self.candidates.append(Candidate(node, rule, statement, detail, method, libraries, pieces, http_method))
+               pieces: tuple[cst.CSTNode, ...] = (), http_method: str = "", trace: tuple[str, ...] = ()) -> None:
+        self.candidates.append(Candidate(node, rule, statement, detail, method, libraries, pieces, http_method, trace))
         if rule.kind in ("endpoint", "route"):
             self.uses_spotify = True  # a restricted client call is proof enough

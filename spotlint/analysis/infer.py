@@ -7,12 +7,12 @@ them) give clients, client method calls give results. Never guesses from spellin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
-from spotlint.analysis.scope import Binding, Scope
+from spotlint.analysis.scope import Binding, Scope, local_name
 
 MAX_DEPTH = 40
 
@@ -23,11 +23,14 @@ class Qual:
 
     name: str
     module: bool = False
+    resolved: bool = False  # the project index resolved it to something that is not a client
 
 
 @dataclass(frozen=True, slots=True)
 class ClientClass:
     library: str
+    overrides: frozenset[str] = frozenset()  # methods a project subclass defines itself
+    trace: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,8 @@ class Client:
 
     library: str
     cls: cst.ClassDef | None = None
+    overrides: frozenset[str] = frozenset()  # methods a project subclass (in another module) defines
+    trace: tuple[str, ...] = field(default=(), compare=False)  # how the project index resolved it
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +79,13 @@ class Opaque:
     """A value we know is not a client (a literal, a user object without client parts)."""
 
 
+@dataclass(frozen=True, slots=True)
+class TupleT:
+    items: tuple[frozenset, ...]  # type: ignore[type-arg]
+
+
 OPAQUE = Opaque()
-Type = Qual | ClientClass | Client | Result | UserClass | Instance | Function | Builtin | Opaque
+Type = Qual | ClientClass | Client | Result | UserClass | Instance | Function | Builtin | Opaque | TupleT
 Types = frozenset[Type]
 NOTHING: Types = frozenset()
 
@@ -153,7 +163,9 @@ class Inference:
         if isinstance(node, cst.NamedExpr):
             return self.of(node.value, scope)
         if isinstance(node, cst.Subscript):
-            return self._subscript(self.of(node.value, scope))
+            return self._subscript(self.of(node.value, scope), node)
+        if isinstance(node, cst.Tuple) and len(node.elements) <= 8:
+            return frozenset({TupleT(tuple(self.of(e.value, scope) for e in node.elements))})
         if isinstance(node, _LITERALS):
             return frozenset({OPAQUE})
         return NOTHING
@@ -171,7 +183,7 @@ class Inference:
         kind, node, scope = binding.kind, binding.node, binding.scope
         if kind == "import":
             is_module = isinstance(node, cst.Import) or binding.qualname in self.ctx.project.modules
-            return frozenset({self._qual(binding.qualname, is_module)})
+            return self._qual(binding.qualname, is_module)
         if kind == "class":
             assert isinstance(node, cst.ClassDef)
             return frozenset({UserClass(node, scope)})
@@ -186,10 +198,13 @@ class Inference:
         if kind == "param" and isinstance(node, cst.Param):
             outer = scope.parent or scope
             if node.annotation is not None:
-                return self.annotation(node.annotation.annotation, outer)
-            if node.default is not None:
-                return self.of(node.default, outer)
-            return NOTHING
+                annotated = self.annotation(node.annotation.annotation, outer)
+                if annotated:
+                    return annotated
+            found = self.of(node.default, outer) if node.default is not None else NOTHING
+            return found | self._param(scope, node.name.value)
+        if kind == "item" and isinstance(node, cst.BaseExpression):
+            return self._item(self.of(node, scope), binding.index)
         if kind in ("self", "cls"):
             owner_scope = scope.enclosing_class()
             if owner_scope is None or not isinstance(owner_scope.node, cst.ClassDef):
@@ -207,17 +222,46 @@ class Inference:
             return UserClass(scope.node, scope.parent)
         return None
 
-    def _qual(self, name: str, is_module: bool = False) -> Type:
+    def _qual(self, name: str, is_module: bool = False) -> Types:
         library = self.classes.get(name)
         if library is not None:
-            return ClientClass(library)
-        return Qual(name, is_module or name in self.ctx.project.modules)
+            return frozenset({ClientClass(library)})
+        env = self.ctx.env
+        if env is not None:
+            found = env.lookup(name)
+            if found is not None:
+                return found
+        return frozenset({Qual(name, is_module or name in self.ctx.project.modules)})
+
+    def _param(self, scope: Scope, name: str) -> Types:
+        """What a parameter's call sites in the project pass (symbolic while summarising)."""
+        owner = local_name(scope)
+        if not owner:
+            return NOTHING
+        path = f"@{owner}\u00a7{name}"
+        if self.ctx.symbolic:
+            return frozenset({Qual(path)})
+        env = self.ctx.env
+        found = env.lookup(path) if env is not None else None
+        return frozenset(t for t in found if not isinstance(t, Qual)) if found else NOTHING
+
+    def _item(self, values: Types, index: int) -> Types:
+        result: set[Type] = set()
+        for value in values:
+            if isinstance(value, TupleT):
+                if 0 <= index < len(value.items):
+                    result |= value.items[index]
+            elif isinstance(value, Qual) and not value.module:
+                result |= self._qual(f"{value.name}[{index}]")
+            elif isinstance(value, Result):
+                result.add(value)
+        return frozenset(result)
 
     def _attribute(self, bases: Types, attr: str) -> Types:
         result: set[Type] = set()
         for base in bases:
             if isinstance(base, Qual):
-                result.add(self._qual(f"{base.name}.{attr}"))
+                result |= self._qual(f"{base.name}.{attr}")
             elif isinstance(base, Instance):
                 result |= self.member(base.cls, attr, instance=True)
             elif isinstance(base, Client) and base.cls is not None:
@@ -233,8 +277,15 @@ class Inference:
         assert scope.parent is not None
         return UserClass(node, scope.parent)
 
-    def _subscript(self, values: Types) -> Types:
-        """Reading into a client result (``r["items"]``, iteration) stays a result."""
+    def _subscript(self, values: Types, node: cst.Subscript | None = None) -> Types:
+        """Reading into a client result (``r["items"]``, iteration) stays a result; an index
+        into a tuple (``login()[0]``) is that element."""
+        if node is not None and len(node.slice) == 1:
+            index = node.slice[0].slice
+            if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
+                picked = self._item(values, int(index.value.value))
+                if picked:
+                    return picked
         return frozenset(v for v in values if isinstance(v, Result))
 
     # -- classes -------------------------------------------------------------------
@@ -249,14 +300,20 @@ class Inference:
 
     def client_library(self, cls: UserClass, depth: int = 0) -> str | None:
         """The client library a user class derives from, if it does."""
+        found = self.client_base(cls, depth)
+        return found.library if found is not None else None
+
+    def client_base(self, cls: UserClass, depth: int = 0) -> ClientClass | None:
+        """The client class a user class derives from (directly, through user classes, or
+        through a project class of another module), if it does."""
         if depth > 10:
             return None
         for base in self.bases(cls):
             if isinstance(base, ClientClass):
-                return base.library
+                return base
             if isinstance(base, UserClass):
-                found = self.client_library(base, depth + 1)
-                if found:
+                found = self.client_base(base, depth + 1)
+                if found is not None:
                     return found
         return None
 
@@ -285,12 +342,14 @@ class Inference:
             for base in self.bases(cls):
                 if isinstance(base, UserClass):
                     result |= self.member(base, attr, instance, depth + 1)
+                elif isinstance(base, Qual) and not base.module:  # a class of another module
+                    result |= self._qual(f"{base.name}().{attr}" if instance else f"{base.name}.{attr}")
         return frozenset(result)
 
     def _instantiate(self, cls: UserClass) -> Types:
-        library = self.client_library(cls)
-        if library is not None:
-            return frozenset({Client(library, cls.node)})
+        base = self.client_base(cls)
+        if base is not None:
+            return frozenset({Client(base.library, cls.node, base.overrides, base.trace)})
         return frozenset({Instance(cls)})
 
     # -- calls and annotations -------------------------------------------------------
@@ -303,13 +362,13 @@ class Inference:
                     result.add(Result(receiver.library, func.attr.value))
         for callee in self.of(func, scope):
             if isinstance(callee, ClientClass):
-                result.add(Client(callee.library))
+                result.add(Client(callee.library, None, callee.overrides, callee.trace))
             elif isinstance(callee, UserClass):
                 result |= self._instantiate(callee)
             elif isinstance(callee, Function):
                 result |= self.returns(callee)
             elif isinstance(callee, Qual) and not callee.module:
-                result.add(Qual(f"{callee.name}()"))  # returned by an imported callable
+                result |= self._qual(f"{callee.name}()")  # returned by an imported callable
             elif isinstance(callee, Builtin) and callee.name == "super":
                 owner = scope.enclosing_class()
                 if owner is not None and isinstance(owner.node, cst.ClassDef) and owner.parent is not None:

@@ -19,6 +19,7 @@ class Binding:
     node: cst.CSTNode | None
     scope: Scope
     qualname: str = ""  # for imports
+    index: int = -1  # for ``item``: the position unpacked from ``node`` (``a, b = f()``)
 
 
 @dataclass(eq=False, slots=True)
@@ -29,6 +30,7 @@ class Scope:
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
     globals: set[str] = field(default_factory=set)
     returns: list[cst.BaseExpression] = field(default_factory=list)
+    yields: list[cst.BaseExpression] = field(default_factory=list)
     # class scopes only: attributes assigned through ``self.<name>`` in any method
     instance_attrs: dict[str, list[Binding]] = field(default_factory=dict)
     star_imports: list[str] = field(default_factory=list)
@@ -60,6 +62,20 @@ class Scope:
             scope = scope.parent
         module = self.module()
         return [Binding("import", None, module, f"{star}.{name}") for star in module.star_imports]
+
+
+def local_name(scope: Scope) -> str:
+    """``Outer.method`` for a class or function scope (the name the project index uses);
+    '' for the module and for anything inside a lambda."""
+    parts: list[str] = []
+    current: Scope | None = scope
+    while current is not None and current.parent is not None:
+        node = current.node
+        if not isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            return ""
+        parts.append(node.name.value)
+        current = current.parent
+    return ".".join(reversed(parts))
 
 
 def dotted_name(node: cst.BaseExpression | None) -> str:

@@ -22,6 +22,8 @@ MAX_TEMPLATES = 8
 MAX_DEPTH = 12
 API_PREFIX = "https://api.spotify.com/v1/"
 URLJOIN = frozenset({"urllib.parse.urljoin", "requests.compat.urljoin", "urlparse.urljoin"})
+PATHJOIN = frozenset({"os.path.join", "posixpath.join"})
+REF_OPEN, REF_CLOSE = "\ue001", "\ue002"  # a constant of another module, in a summary (see spotlint.project)
 
 _PERCENT_RE = re.compile(r"%(?:\((?P<key>[^)]*)\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<conv>[diouxXeEfFgGcrsa%])")
 _FORMAT_RE = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}")
@@ -155,9 +157,15 @@ class Evaluator:
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value == "format" and is_string_expression(func.value):
             return self._format(node, scope, acc, depth)
-        if isinstance(func, cst.Attribute) and func.attr.value == "join" and node.args:
+        if isinstance(func, cst.Attribute) and func.attr.value == "join" and node.args and is_string_expression(func.value):
             return self._join(node, scope, acc, depth)
         qualified = {t.name for t in self.inference.of(func, scope) if isinstance(t, Qual)}
+        if qualified & PATHJOIN and node.args and not any(a.star for a in node.args):
+            joined = [""]
+            for index, arg in enumerate(node.args):
+                values = self._eval(arg.value, scope, acc, depth + 1)
+                joined = [_pathjoin(j, v) if index else v for j in joined for v in values][:MAX_TEMPLATES]
+            return joined
         if qualified & URLJOIN and len(node.args) >= 2:
             bases = self._eval(node.args[0].value, scope, acc, depth + 1)
             urls = self._eval(node.args[1].value, scope, acc, depth + 1)
@@ -213,8 +221,20 @@ class Evaluator:
             out += joined
         return out[:MAX_TEMPLATES]
 
+    def external(self, path: str) -> list[str]:
+        """A constant of another module: a reference while summarising, else what the project
+        index resolved it to (a wildcard when it knows nothing)."""
+        ctx = self.inference.ctx
+        if ctx.symbolic:
+            return [REF_OPEN + path + REF_CLOSE]
+        found = ctx.env.strings(path) if ctx.env is not None else None
+        return list(found) if found else [WILD]
+
     def _name(self, node: cst.Name, scope: Scope, acc: Evaluation, depth: int) -> list[str]:
-        values = [b for b in scope.lookup(node.value) if b.kind == "assign" and isinstance(b.node, cst.BaseExpression)]
+        bindings = scope.lookup(node.value)
+        if len(bindings) == 1 and bindings[0].kind == "import" and bindings[0].qualname:
+            return self.external(bindings[0].qualname)
+        values = [b for b in bindings if b.kind == "assign" and isinstance(b.node, cst.BaseExpression)]
         if not values or len(values) != len(scope.lookup(node.value)):
             return [WILD]
         out: list[str] = []
@@ -230,7 +250,9 @@ class Evaluator:
             return [API_PREFIX]
         out: list[str] = []
         for receiver in receivers:
-            if isinstance(receiver, (Instance, UserClass)):
+            if isinstance(receiver, Qual) and not receiver.name.endswith(")"):
+                out += self.external(f"{receiver.name}.{name}")
+            elif isinstance(receiver, (Instance, UserClass)):
                 cls = receiver.cls if isinstance(receiver, Instance) else receiver
                 class_scope = self.inference.class_scope(cls)
                 if class_scope is None:
@@ -247,6 +269,15 @@ def _dedupe(values: Iterable[str]) -> list[str]:
     for value in values:
         seen.setdefault(value, None)
     return list(seen)[:MAX_TEMPLATES]
+
+
+def _pathjoin(base: str, part: str) -> str:
+    """``os.path.join`` / ``posixpath.join`` of two templates (POSIX separators)."""
+    if part.startswith("/"):
+        return part
+    if not base or base.endswith("/"):
+        return _squash(base + part)
+    return _squash(base + "/" + part)
 
 
 def _urljoin(base: str, url: str) -> str:

@@ -164,6 +164,8 @@ def _bind_targets(target: cst.BaseExpression, value: cst.BaseExpression | None, 
             inner = element.value
             if isinstance(element, cst.StarredElement):
                 _bind_targets(inner, None, kind, ctx)
+            elif values is None and value is not None and kind == "assign" and isinstance(inner, cst.Name):
+                ctx.scope.bind(inner.value, Binding("item", value, ctx.scope, index=index))  # a, b = f()
             else:
                 sub = values[index].value if values is not None and index < len(values) else None
                 _bind_targets(inner, sub, kind if sub is not None else "iter-part", ctx)
@@ -179,7 +181,7 @@ def _bind_self_attribute(target: cst.Attribute, value: cst.BaseExpression | None
     if owner is None or value is None:
         return
     bindings = scope.bindings.get(target.value.value, [])  # type: ignore[attr-defined]
-    if any(b.kind == "self" for b in bindings):
+    if any(b.kind in ("self", "cls") for b in bindings):  # cls.x in a classmethod (setUpClass) too
         owner.instance_attrs.setdefault(target.attr.value, []).append(Binding(kind, value, scope))
 
 
@@ -239,6 +241,11 @@ def _bind_return(node: cst.Return, ctx: ModuleContext) -> None:
         ctx.scope.returns.append(node.value)
 
 
+def _bind_yield(node: cst.Yield, ctx: ModuleContext) -> None:
+    if isinstance(node.value, cst.BaseExpression):
+        ctx.scope.yields.append(node.value)
+
+
 def _bind_except(node: cst.ExceptHandler | cst.ExceptStarHandler, ctx: ModuleContext) -> None:
     if node.name is not None:
         _bind_targets(node.name.name, None, "unknown", ctx)
@@ -257,6 +264,7 @@ _BINDERS: dict[type, Callable[[object, ModuleContext], None]] = {  # type: ignor
     cst.ClassDef: _bind_definition,
     cst.Global: _bind_global,
     cst.Return: _bind_return,
+    cst.Yield: _bind_yield,
     cst.ExceptHandler: _bind_except,
     cst.ExceptStarHandler: _bind_except,
 }

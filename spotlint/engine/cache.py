@@ -19,7 +19,7 @@ from spotlint.catalogue.load import Catalogue
 from spotlint.findings import FileResult, Finding, Span
 
 DIRECTORY = ".spotlint_cache"
-FORMAT = 1
+FORMAT = 2
 
 
 _DIGESTS: dict[int, tuple[Catalogue, str]] = {}
@@ -75,7 +75,8 @@ class Cache:
 def _canonical(project: ProjectInfo) -> str:
     """The same text in every process (a set's order changes with string hashing)."""
     return json.dumps([project.module, sorted(project.first_party), sorted(project.modules),
-                       sorted(project.declared)])
+                       sorted(project.declared), project.module_key, project.index_digest, project.relevant,
+                       project.is_package])
 
 
 def _raw(result: FileResult) -> dict[str, Any]:
@@ -84,7 +85,7 @@ def _raw(result: FileResult) -> dict[str, Any]:
         "findings": [
             {"span": [f.span.line, f.span.column, f.span.end_line, f.span.end_column], "code": f.code,
              "endpoint": f.endpoint, "message": f.message, "fix": list(f.fix), "cell": f.cell,
-             "replacement": f.replacement, "fingerprint": f.fingerprint}
+             "replacement": f.replacement, "fingerprint": f.fingerprint, "trace": list(f.trace)}
             for f in result.findings
         ],
     }
@@ -93,7 +94,8 @@ def _raw(result: FileResult) -> dict[str, Any]:
 def _result(raw: dict[str, Any]) -> FileResult:
     findings = tuple(
         Finding(raw["path"], Span(*item["span"]), item["code"], item["endpoint"], item["message"],
-                tuple(item["fix"]), item["cell"], replacement=item["replacement"], fingerprint=item["fingerprint"])
+                tuple(item["fix"]), item["cell"], replacement=item["replacement"], fingerprint=item["fingerprint"],
+                trace=tuple(item.get("trace", ())))
         for item in raw["findings"]
     )
     return FileResult(raw["path"], findings, raw["error"])

@@ -62,7 +62,7 @@ def check_bytes(
         from spotlint.analysis.pins import check_dependency_text
 
         return check_dependency_text(text, path.name, shown, catalogue, selected)
-    if use_prefilter and not may_have_findings(data, catalogue):
+    if use_prefilter and not project.relevant and not may_have_findings(data, catalogue):
         return FileResult(shown, ())
     return check_source(text, shown, catalogue, selected, project)
 
@@ -137,7 +137,10 @@ def analyse_source(
     except RecursionError:
         return error_result(path, PARSE_ERROR, "cannot parse file: code nested too deeply")
     try:
-        candidates = [c for c in analyse(module, catalogue, project) if c.rule.code in selected]
+        from spotlint.project.env import environment
+
+        env = environment(project)
+        candidates = [c for c in analyse(module, catalogue, project, env) if c.rule.code in selected]
         located = _locate(module, text, candidates, path, catalogue) if candidates else []
     except RecursionError:
         return error_result(path, PARSE_ERROR, "cannot analyse file: code nested too deeply")
@@ -182,6 +185,7 @@ def _locate(
             statement_lines=(statement.start.line, last),
             replacement=_replacement(positions, source, candidate),
             fingerprint=_fingerprint(rule.code, source.of(statement), source.of(where)),
+            trace=candidate.trace,
         )
         findings.setdefault((span.line, span.column, rule.code), (candidate, finding))
     return sorted(findings.values(), key=lambda pair: pair[1].sort_key())

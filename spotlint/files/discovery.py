@@ -227,7 +227,8 @@ def project_infos(files: Iterable[SourceFile], needed: Iterable[Path] | None = N
     modules = {root: frozenset(names) for root, names in modules_by_root.items()}  # shared, not copied per file
     wanted = roots if needed is None else {p: roots[p] for p in needed}
     return {
-        path: ProjectInfo(module, first_party[root], modules[root], _declared_near(path.absolute().parent, declared))
+        path: ProjectInfo(module, first_party[root], modules[root], _declared_near(path.absolute().parent, declared),
+                          is_package=path.name == "__init__.py")
         for path, (root, module) in wanted.items()
     }
 

@@ -23,10 +23,18 @@ class ProjectInfo:
     first_party: frozenset[str] = frozenset()  # top-level names importable from the project
     modules: frozenset[str] = frozenset()  # dotted names known to be modules of the project
     declared: tuple[tuple[str, str], ...] = ()  # (package, PEP 440 specifier) the project declares
+    # The resolved project index (spotlint.project.env.environment loads it), this file's key in
+    # it, the index's digest (part of cache keys), and whether the index found this file can matter.
+    index_file: str = ""
+    module_key: str = ""
+    index_digest: str = ""
+    relevant: bool = False
+    is_package: bool = False  # the file is a package's ``__init__``: relative imports start at it
+
 
     @property
     def package(self) -> str:
-        return self.module.rpartition(".")[0]
+        return self.module if self.is_package else self.module.rpartition(".")[0]
 
     def declared_specifiers(self, package: str) -> list[str]:
         return [spec for name, spec in self.declared if name == package]

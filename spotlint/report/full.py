@@ -23,6 +23,7 @@ def render(results: Sequence[FileResult], catalogue: Catalogue | None = None) ->
         lines = None
         for finding in sorted(result.findings, key=Finding.sort_key):
             out.append(f"{location(finding)}: {finding.code} {finding.message}")
+            out += [f"  = receiver: {step}" if i == 0 else f"    then {step}" for i, step in enumerate(finding.trace)]
             if lines is None:
                 lines = _lines(result.path) if not result.path.endswith(".ipynb") else []
             span = finding.span

@@ -23,6 +23,8 @@ def as_dict(finding: Finding) -> dict[str, Any]:
     }
     if finding.cell is not None:
         data["cell"] = finding.cell
+    if finding.trace:  # how the receiver was resolved across the project, one step each
+        data["trace"] = list(finding.trace)
     return data
 
 

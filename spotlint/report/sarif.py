@@ -4,6 +4,7 @@ results with physical locations, and a fix where spotlint has one for the findin
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -60,6 +61,8 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     }
     if finding.cell is not None:
         result["properties"] = {"cell": finding.cell}
+    if finding.trace:
+        result["relatedLocations"] = [_related(i, step) for i, step in enumerate(finding.trace)]
     if finding.replacement is not None:
         result["fixes"] = [{
             "description": {"text": "Call the compat module instead (`spotlint fix` adds the import and writes the module)"},
@@ -69,6 +72,20 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
             }],
         }]
     return result
+
+
+_AT = re.compile(r" at (?P<path>\S+):(?P<line>\d+)$")
+
+
+def _related(number: int, step: str) -> dict[str, Any]:
+    """One step of a receiver's trace (``sp: spotipy.Spotify(...) at config.py:14``); paths
+    are relative to the project root."""
+    related: dict[str, Any] = {"id": number, "message": {"text": step}}
+    where = _AT.search(step)
+    if where is not None and int(where.group("line")) > 0:
+        related["physicalLocation"] = {"artifactLocation": {"uri": where.group("path")},
+                                       "region": {"startLine": int(where.group("line"))}}
+    return related
 
 
 def render(results: Sequence[FileResult], catalogue: Catalogue) -> str:

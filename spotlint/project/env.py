@@ -1,0 +1,71 @@
+"""The view of the resolved project that the per-file analysis reads: one module's window on
+``Resolved``. ``lookup`` answers what a path is, in the analysis' own types; ``strings`` what
+a constant of another module holds. Knows nothing of libcst trees; does no I/O.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+
+from spotlint.analysis.infer import Client, ClientClass, Qual, Result, TupleT, Type, Types
+from spotlint.project.info import ProjectInfo
+from spotlint.project.resolve import Resolved
+from spotlint.project.values import ClientClassV, ClientV, ModuleV, ResultV, TupleV, Values
+
+
+@dataclass
+class ModuleEnv:
+    project: Resolved
+    key: str  # this module's key in the project (its path from the project root)
+
+    def lookup(self, path: str) -> Types | None:
+        """None when the project knows nothing of ``path`` (the analysis stays cautious)."""
+        values = self.project.resolve(path, self.key)
+        if not values:
+            return None
+        return _types(values, path)
+
+    def strings(self, path: str) -> tuple[str, ...] | None:
+        return self.project.strings(path, self.key)
+
+
+def _types(values: Values, path: str, depth: int = 0) -> frozenset[Type]:
+    out: set[Type] = set()
+    for value in values:
+        if isinstance(value, ClientV):
+            out.add(Client(value.library, None, value.overrides, value.trace))
+        elif isinstance(value, ClientClassV):
+            out.add(ClientClass(value.library, value.overrides, value.trace))
+        elif isinstance(value, ResultV):
+            out.add(Result(value.library, value.method))
+        elif isinstance(value, TupleV) and depth < 3:
+            out.add(TupleT(tuple(_types(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value.items))))
+        else:  # a project class, instance, function, module, or another library's object
+            out.add(Qual(path, isinstance(value, ModuleV), resolved=True))
+    return frozenset(out)
+
+
+_LOADED: dict[str, Resolved] = {}
+
+
+def register(index_file: str, project: Resolved) -> None:
+    """Make a resolution known to this process (no file read for in-process checks)."""
+    _LOADED.clear()
+    _LOADED[index_file] = project
+
+
+def environment(info: ProjectInfo) -> ModuleEnv | None:
+    """The resolved project for a file, loaded once per process from the run's index file
+    (worker processes read it at their first file). None without an index."""
+    if not info.index_file:
+        return None
+    project = _LOADED.get(info.index_file)
+    if project is None:
+        try:
+            with open(info.index_file, "rb") as handle:
+                project = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError):
+            return None
+        register(info.index_file, project)
+    return ModuleEnv(project, info.module_key)

@@ -1,0 +1,350 @@
+"""The project index: every Python file under the project root, what it imports (read from
+its bytes, no parser), and a summary of each file that can matter for Spotify, then the
+resolution of those summaries. Summaries are cached by content hash in one file of
+``.spotlint_cache/``, with a stat fast path, so an unchanged project costs no parsing.
+
+Which files are summarised is decided on demand, to a fixed point: files with a trigger word,
+then files that import a module exporting a client, files imported by a module that passes
+clients to calls, and the tests beside a conftest whose fixtures return clients.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spotlint import __version__
+from spotlint.catalogue.load import Catalogue
+from spotlint.engine.prefilter import may_have_findings
+from spotlint.files.discovery import SKIP_DIRS, _walk, import_root
+from spotlint.project.info import API_HOST, ProjectInfo
+from spotlint.project.resolve import Resolved, resolve
+from spotlint.project.summary import ModuleSummary
+from spotlint.project.values import is_client
+
+CACHE_FILE = "index.pickle"
+FORMAT = 1
+MAX_ROUNDS = 10
+ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+
+_IMPORT = re.compile(
+    rb"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w \t,.*\\\r\n]+)|import[ \t]+([\w .,\t]+))", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """What the index knows of a file without parsing it."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+    seed: bool  # holds a trigger word: summarised first
+    imports: tuple[str, ...]  # dotted names it may import (absolute, relative ones resolved)
+
+
+@dataclass
+class ProjectIndex:
+    root: Path
+    resolved: Resolved
+    keys: dict[Path, str]  # absolute path -> module key (path from the root, POSIX)
+    summarised: frozenset[str]  # keys of the files that can matter
+    rounds: int = 0  # rounds of the relevance closure
+    files: int = 0
+    parsed: int = 0  # summaries computed in this run (not from the cache)
+    digest: str = ""
+
+    def key_of(self, path: Path) -> str:
+        return self.keys.get(path.absolute(), "")
+
+
+Summarise = Callable[[list[tuple[Path, str, str, ProjectInfo]]], list[ModuleSummary]]
+
+
+def find_root(path: Path) -> Path:
+    """The project a path belongs to: the nearest folder above it with a pyproject.toml,
+    setup.cfg, setup.py or .git; else the folder itself (or the file's folder)."""
+    start = path.absolute() if path.is_dir() else path.absolute().parent
+    for candidate in (start, *start.parents):
+        if any((candidate / marker).exists() for marker in ROOT_MARKERS):
+            return candidate
+    return start
+
+
+def project_files(root: Path, excluded: Callable[[Path, bool], bool] | None) -> list[Path]:
+    return [p.absolute() for p in _walk(root, excluded) if p.suffix in (".py", ".pyi")]
+
+
+def module_names(key: str, canonical: str) -> set[str]:
+    """The dotted names a file may be imported by: from its import root, from the project
+    root (namespace packages), and from ``src/`` or ``lib/`` layouts."""
+    stem = key[:-4] if key.endswith(".pyi") else key[:-3]
+    parts = stem.split("/")
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    names = {canonical} if canonical else set()
+    for start in range(len(parts)):
+        tail = parts[start:]
+        if tail and all(p.isidentifier() for p in tail):
+            names.add(".".join(tail))
+    return names
+
+
+def read_imports(data: bytes, package: str) -> tuple[str, ...]:
+    found: set[str] = set()
+    for match in _IMPORT.finditer(data):
+        module, names, plain = match.group(1), match.group(2), match.group(3)
+        if plain is not None:
+            for item in plain.decode("utf-8", "replace").split(","):
+                name = item.split(" as ")[0].strip()
+                if name:
+                    found.add(name)
+            continue
+        text = module.decode("utf-8", "replace")
+        dots = len(text) - len(text.lstrip("."))
+        if dots:
+            base = package.split(".") if package else []
+            base = base[: len(base) - (dots - 1)] if dots - 1 <= len(base) else []
+            text = ".".join([*base, text[dots:]] if text[dots:] else base)
+        if text:
+            found.add(text)
+        for item in names.decode("utf-8", "replace").replace("\\", " ").replace("(", " ").split(","):
+            name = item.split(" as ")[0].strip()
+            if name and name != "*" and name.isidentifier():
+                found.add(f"{text}.{name}" if text else name)
+    return tuple(sorted(found))
+
+
+class _Store:
+    """The index's cache file: file facts by path, summaries by content and module name."""
+
+    def __init__(self, root: Path, catalogue_digest: str, enabled: bool) -> None:
+        self.path = root / ".spotlint_cache" / CACHE_FILE
+        self.version = f"{__version__}|{FORMAT}|{catalogue_digest}"
+        self.enabled = enabled
+        self.facts: dict[str, FileFacts] = {}
+        self.summaries: dict[str, ModuleSummary] = {}
+        self.resolved: dict[str, Resolved] = {}
+        self.dirty = False
+        if enabled:
+            try:
+                with open(self.path, "rb") as handle:
+                    data = pickle.load(handle)
+                if data.get("version") == self.version:
+                    self.facts, self.summaries = data["facts"], data["summaries"]
+                    self.resolved = data.get("resolved", {})
+            except Exception:  # noqa: BLE001 - a corrupt or foreign cache is a miss
+                pass
+
+    def save(self) -> None:
+        if not self.enabled or not self.dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.path.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# created by spotlint\n*\n", encoding="utf-8")
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump({"version": self.version, "facts": self.facts, "summaries": self.summaries,
+                             "resolved": self.resolved}, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # a cache that cannot be written is only slower
+
+
+def build_index(
+    root: Path, catalogue: Catalogue, infos: Callable[[list[Path]], Mapping[Path, ProjectInfo]],
+    excluded: Callable[[Path, bool], bool] | None = None, use_cache: bool = True,
+    summarise_many: Summarise | None = None, catalogue_digest: str = "",
+) -> ProjectIndex:
+    """Index the project under ``root``: facts of every file, summaries of those that can
+    matter (on demand, to a fixed point), and their resolution."""
+    store = _Store(root, catalogue_digest, use_cache)
+    paths = project_files(root, excluded)
+    keys = {path: path.relative_to(root).as_posix() for path in paths}
+    canonical = {path: import_root(path)[1] for path in paths}
+    facts: dict[str, FileFacts] = {}
+    for path in paths:
+        key = keys[path]
+        known = _facts(path, store.facts.get(key), catalogue, canonical[path])
+        if known is not None:
+            facts[key] = known
+            if store.facts.get(key) != known:
+                store.facts[key], store.dirty = known, True
+    names: dict[str, list[str]] = {}
+    by_key = {keys[p]: p for p in paths if keys[p] in facts}
+    for key, path in by_key.items():
+        for name in module_names(key, canonical[path]):
+            names.setdefault(name, []).append(key)
+    known_names = frozenset(names)
+    wanted = {key for key, fact in facts.items() if fact.seed}
+    summaries: dict[str, ModuleSummary] = {}
+    parsed = 0
+    rounds = 0
+    resolved = resolve({}, names, known_names)
+    while wanted and rounds < MAX_ROUNDS:
+        rounds += 1
+        todo = sorted(wanted - set(summaries))
+        missing: list[tuple[Path, str, str, ProjectInfo]] = []
+        project_info = infos([by_key[k] for k in todo])
+        for key in todo:
+            cached = store.summaries.get(_summary_key(facts[key], canonical[by_key[key]]))
+            if cached is not None and cached.path == key:
+                summaries[key] = cached
+            else:
+                missing.append((by_key[key], key, canonical[by_key[key]], project_info[by_key[key]]))
+        if missing:
+            computed = (summarise_many or _summarise_here(catalogue))(missing)
+            parsed += len(computed)
+            for (path, key, module, _), summary in zip(missing, computed):
+                summaries[key] = summary
+                store.summaries[_summary_key(facts[key], module)] = summary
+                store.dirty = True
+        digest = _digest(summaries, facts)
+        resolved = store.resolved.get(digest) or resolve(summaries, names, known_names, _order(summaries, facts, names))
+        if digest not in store.resolved:
+            store.resolved = {digest: resolved}  # only the latest resolution is kept
+            store.dirty = True
+        more = _wanted_next(resolved, facts, names, summaries)
+        if more <= set(summaries):
+            break
+        wanted |= more
+    store.save()
+    return ProjectIndex(root, resolved, {p: keys[p] for p in paths}, frozenset(summaries), rounds,
+                        len(paths), parsed, _digest(summaries, facts))
+
+
+def _facts(path: Path, old: FileFacts | None, catalogue: Catalogue, module: str) -> FileFacts | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if old is not None and old.mtime_ns == stat.st_mtime_ns and old.size == stat.st_size:
+        return old  # the stat fast path: not even read
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    return FileFacts(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest(),
+                     may_have_findings(data, catalogue), read_imports(data, package))
+
+
+def _summary_key(fact: FileFacts, module: str) -> str:
+    return f"{fact.digest}|{module}"
+
+
+def _digest(summaries: Mapping[str, ModuleSummary], facts: Mapping[str, FileFacts]) -> str:
+    digest = hashlib.sha256()
+    for key in sorted(summaries):
+        digest.update(f"{key}|{facts[key].digest}|{summaries[key].module}\n".encode())
+    return digest.hexdigest()
+
+
+def _summarise_here(catalogue: Catalogue) -> Summarise:
+    def run(items: list[tuple[Path, str, str, ProjectInfo]]) -> list[ModuleSummary]:
+        return [summarise_file(path, key, module, catalogue, info) for path, key, module, info in items]
+    return run
+
+
+def summarise_file(path: Path, key: str, module: str, catalogue: Catalogue, info: ProjectInfo) -> ModuleSummary:
+    from spotlint.files.source import DecodeFailure, decode
+    from spotlint.project.summary import summarise
+
+    try:
+        text = decode(path.read_bytes()).text
+    except (OSError, DecodeFailure):
+        return ModuleSummary.empty(module, key)
+    return summarise(text, module, key, catalogue, info)
+
+
+def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapping[str, list[str]],
+                 summaries: Mapping[str, ModuleSummary]) -> set[str]:
+    """Files that can matter given what is resolved so far."""
+    exporting: set[str] = set()
+    passing: set[str] = set()
+    for entry, values in resolved.table.items():
+        if any(is_client(v) for v in values):
+            module = entry.partition(":")[0]
+            exporting.add(module)
+            if "\u00a7" in entry:
+                passing.add(module)
+    for key, summary in summaries.items():
+        if any(API_HOST in t for templates in summary.strings.values() for t in templates):
+            exporting.add(key)
+        if any(any(is_client(v) for a in site.args for v in resolved.evaluate(a, key)) for site in summary.calls):
+            passing.add(key)
+    wanted: set[str] = set()
+    importers: dict[str, set[str]] = {}
+    for key, fact in facts.items():
+        for name in fact.imports:
+            for target in _targets(name, names):
+                importers.setdefault(target, set()).add(key)
+    queue = list(exporting)
+    seen = set(exporting)
+    while queue:  # every file that imports an exporting module, directly or through others
+        for importer in importers.get(queue.pop(), ()):
+            if importer not in seen:
+                seen.add(importer)
+                queue.append(importer)
+                if importer not in summaries:
+                    wanted.add(importer)
+    seeds = {key for key in summaries if facts[key].seed}  # what their receivers are: one level of imports
+    for key in passing | seeds:
+        for name in facts[key].imports if key in facts else ():
+            for target in _targets(name, names):
+                if target not in summaries:
+                    wanted.add(target)
+    fixture_folders = [os.path.dirname(k) for k, s in summaries.items()
+                       if os.path.basename(k) == "conftest.py" and any(f.fixture for f in s.functions.values())
+                       and k in exporting]
+    for folder in fixture_folders:
+        for key in facts:
+            base = os.path.basename(key)
+            if key not in summaries and (base.startswith("test") or base.endswith("_test.py")) and (
+                    not folder or key.startswith(folder + "/")):
+                wanted.add(key)
+    return wanted
+
+
+def _order(summaries: Mapping[str, ModuleSummary], facts: Mapping[str, FileFacts],
+           names: Mapping[str, list[str]]) -> list[str]:
+    """Summarised modules, each after the modules it imports (a depth-first post-order;
+    cycles are cut where they close)."""
+    order: list[str] = []
+    state: dict[str, int] = {}
+    for start in sorted(summaries):
+        if start in state:
+            continue
+        stack = [(start, iter(sorted({t for n in facts[start].imports for t in _targets(n, names)} & summaries.keys())))]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                order.append(node)
+                state[node] = 2
+            elif child not in state:
+                state[child] = 1
+                targets = {t for n in facts[child].imports for t in _targets(n, names)} & summaries.keys()
+                stack.append((child, iter(sorted(targets))))
+    return order
+
+
+def _targets(name: str, names: Mapping[str, list[str]]) -> Iterable[str]:
+    parts = name.split(".")
+    for i in range(len(parts), 0, -1):
+        found = names.get(".".join(parts[:i]))
+        if found:
+            return found
+    return ()
+
+
+__all__ = ["ProjectIndex", "build_index", "find_root", "SKIP_DIRS", "field"]

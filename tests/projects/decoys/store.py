@@ -1,0 +1,14 @@
+"""The tracks database."""
+
+import sqlite3
+
+
+class TrackStore:
+    def __init__(self, path):
+        self.conn = sqlite3.connect(path)
+
+    def tracks(self):
+        return self.conn.execute("SELECT id, title FROM tracks").fetchall()
+
+    def recommendations(self):
+        return self.conn.execute("SELECT id FROM picks").fetchall()

@@ -1,0 +1,3 @@
+from loop1 import session
+
+__all__ = ["session"]

@@ -1,0 +1,5 @@
+"""Station logic: pick what plays next."""
+
+
+def next_up(queue, played):
+    return [track for track in queue if track not in played][:1]
