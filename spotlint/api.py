@@ -47,7 +47,8 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
     pool = _pool(workers, catalogue) if workers > 1 else None
     try:
         screened = _screen_all(files, catalogue, pool, workers)
-        index = _index(paths, settings, catalogue, use_cache, pool, workers)
+        seeds = {s.path.absolute(): quick is None for s, quick in zip(files, screened)}
+        index = _index(paths, settings, catalogue, use_cache, pool, workers, seeds)
         relevant = {p for p, k in index.keys.items() if k in index.summarised} if index is not None else set()
         pending: list[SourceFile] = []
         for source, quick in zip(files, screened):
@@ -71,6 +72,8 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
                 except OSError:
                     key = ""
                 hit = cache.get(key) if key else None
+                if hit is not None and hit.asked and not _still_valid(hit, infos[source.path]):
+                    hit = None  # the project changed what this file's analysis asked about
                 if hit is not None:
                     results.append(hit)
                     continue
@@ -93,14 +96,22 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
     return sorted(results, key=lambda r: r.path)
 
 
-def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, use_cache: bool, pool, workers: int):  # type: ignore[no-untyped-def]
-    """The project index around the checked paths (None when there is nothing to index)."""
+def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, use_cache: bool, pool, workers: int,  # type: ignore[no-untyped-def]
+           seeds: dict[Path, bool] | None = None):
+    """The project index around the checked paths (None when there is nothing to index). A
+    file outside any project (no marker above it) is indexed with its folder's files only."""
     from spotlint.engine.cache import catalogue_digest
-    from spotlint.project.index import build_index, find_root
+    from spotlint.project.index import build_index, find_project
 
     if not paths:
         return None
-    root = settings.root.resolve() if settings is not None and settings.has_config else find_root(Path(paths[0])).resolve()
+    marked = True
+    if settings is not None and settings.has_config:
+        root = settings.root.resolve()
+    else:
+        found, marked = find_project(Path(paths[0]))
+        root = found.resolve()
+    shallow = not marked and not Path(paths[0]).is_dir()
 
     def infos(found: list[Path]) -> dict[Path, ProjectInfo]:
         return project_infos([SourceFile(p, str(p)) for p in found])
@@ -113,7 +124,23 @@ def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, us
         return [summarise_file(path, key, module, catalogue, info) for path, key, module, info in items]
 
     return build_index(root, catalogue, infos, settings.excluded if settings else None, use_cache,
-                       summarise_many, catalogue_digest(catalogue))
+                       summarise_many, catalogue_digest(catalogue), seeds, shallow)
+
+
+def indexed_infos(paths: Iterable[str], files: list[SourceFile], settings: Settings | None, catalogue: Catalogue,
+                  use_cache: bool = True) -> dict[Path, ProjectInfo]:
+    """ProjectInfo for each file with the project index around the paths, for in-process work
+    (``fix``): the resolution is registered in this process, no file is written."""
+    from spotlint.project.env import register
+
+    infos = project_infos(files)
+    index = _index(list(paths), settings, catalogue, use_cache, None, 1)
+    if index is None or not index.summarised:
+        return infos
+    name = f"memory:{index.digest}"
+    register(name, index.resolved)
+    relevant = {p for p, k in index.keys.items() if k in index.summarised}
+    return _with_index(infos, index, relevant, Path(name))
 
 
 def file_project(path: Path, catalogue: Catalogue, use_cache: bool = True) -> ProjectInfo:
@@ -163,6 +190,13 @@ def _worker_summarise(item):  # type: ignore[no-untyped-def]
     assert _WORKER_CATALOGUE is not None
     path, key, module, info = item
     return summarise_file(path, key, module, _WORKER_CATALOGUE, info)
+
+
+def _still_valid(result: FileResult, info: ProjectInfo) -> bool:
+    from spotlint.project.env import environment
+
+    env = environment(info)
+    return env is not None and env.answers(result.asked)
 
 
 def _selection(source: SourceFile, selected: Collection[str], settings: Settings | None) -> frozenset[str]:

@@ -55,6 +55,9 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...]
     error: str | None = None
+    # What the analysis asked of the project index, with digests of the answers (the cache
+    # revalidates a result by asking again).
+    asked: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def failed(self) -> bool:

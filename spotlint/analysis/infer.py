@@ -282,7 +282,7 @@ class Inference:
         into a tuple (``login()[0]``) is that element."""
         if node is not None and len(node.slice) == 1:
             index = node.slice[0].slice
-            if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
+            if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer) and index.value.value.isdigit():
                 picked = self._item(values, int(index.value.value))
                 if picked:
                     return picked

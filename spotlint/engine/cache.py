@@ -1,6 +1,7 @@
 """A cache of per-file results in ``.spotlint_cache/``, keyed by everything a result depends on:
 the file's bytes and name, the catalogue, the selection, what is known of the project, and the
-spotlint version. A corrupt or foreign entry is a miss, never an error.
+spotlint version; a result also records what it asked of the project index, and the caller
+revalidates it by asking again. A corrupt or foreign entry is a miss, never an error.
 """
 
 from __future__ import annotations
@@ -75,13 +76,13 @@ class Cache:
 def _canonical(project: ProjectInfo) -> str:
     """The same text in every process (a set's order changes with string hashing)."""
     return json.dumps([project.module, sorted(project.first_party), sorted(project.modules),
-                       sorted(project.declared), project.module_key, project.index_digest, project.relevant,
+                       sorted(project.declared), project.module_key, project.relevant,
                        project.is_package])
 
 
 def _raw(result: FileResult) -> dict[str, Any]:
     return {
-        "format": FORMAT, "path": result.path, "error": result.error,
+        "format": FORMAT, "path": result.path, "error": result.error, "asked": [list(a) for a in result.asked],
         "findings": [
             {"span": [f.span.line, f.span.column, f.span.end_line, f.span.end_column], "code": f.code,
              "endpoint": f.endpoint, "message": f.message, "fix": list(f.fix), "cell": f.cell,
@@ -98,4 +99,4 @@ def _result(raw: dict[str, Any]) -> FileResult:
                 trace=tuple(item.get("trace", ())))
         for item in raw["findings"]
     )
-    return FileResult(raw["path"], findings, raw["error"])
+    return FileResult(raw["path"], findings, raw["error"], tuple((q, d) for q, d in raw.get("asked", ())))

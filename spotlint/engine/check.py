@@ -112,7 +112,7 @@ def check_source(
     outcome = analyse_source(text, path, catalogue, selected, project)
     if isinstance(outcome, FileResult):
         return outcome
-    return FileResult(path, outcome.findings)
+    return FileResult(path, outcome.findings, asked=outcome.asked)
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,7 @@ class Analysis:
     module: cst.Module
     findings: tuple[Finding, ...]
     located: tuple[tuple[Candidate, Finding], ...]
+    asked: tuple[tuple[str, str], ...] = ()  # what the analysis asked of the project index
 
 
 def analyse_source(
@@ -144,11 +145,12 @@ def analyse_source(
         located = _locate(module, text, candidates, path, catalogue) if candidates else []
     except RecursionError:
         return error_result(path, PARSE_ERROR, "cannot analyse file: code nested too deeply")
+    asked = tuple(sorted(env.asked.items())) if env is not None else ()
     if not located:
-        return Analysis(module, (), ())
+        return Analysis(module, (), (), asked)
     findings = _suppress([f for _, f in located], text, selected)
     kept = {id(f) for f in findings}
-    return Analysis(module, findings, tuple((c, f) for c, f in located if id(f) in kept))
+    return Analysis(module, findings, tuple((c, f) for c, f in located if id(f) in kept), asked)
 
 
 _NOQA = re.compile(r"(?i)noqa")

@@ -100,7 +100,9 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
         problems.append(f"{compat_path}: the compat module must be inside the project ({root}); nothing written")
         return FixReport([], [], [], None, problems)
     compat = _Compat(compat_path.absolute() if compat_path else None)
-    infos = project_infos(files)
+    from spotlint.api import indexed_infos
+
+    infos = indexed_infos(paths, files, settings, catalogue, use_cache=False)  # the same resolution as check; writes no cache
     fixes: list[FileFix] = []
     left: list[Left] = []
     for source in files:
@@ -230,7 +232,7 @@ def _fix_file(source: SourceFile, catalogue: Catalogue, selected: Collection[str
     except DecodeFailure as exc:
         return FileFix(source.display, source.path, "", "", error=f"{source.display}: cannot decode: {exc}")
     fix = FileFix(source.display, source.path, decoded.text, decoded.text)
-    if not may_have_findings(data, catalogue):
+    if not project.relevant and not may_have_findings(data, catalogue):
         return fix  # nothing a rule could find: not even parsed
     fix.after = _rewrite_text(decoded.text, source.display, catalogue, selected, strategy, unsafe_fixes, project,
                               compat, source.path, left, fix, notebook=False)

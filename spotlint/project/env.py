@@ -5,8 +5,9 @@ a constant of another module holds. Knows nothing of libcst trees; does no I/O.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spotlint.analysis.infer import Client, ClientClass, Qual, Result, TupleT, Type, Types
 from spotlint.project.info import ProjectInfo
@@ -18,16 +19,36 @@ from spotlint.project.values import ClientClassV, ClientV, ModuleV, ResultV, Tup
 class ModuleEnv:
     project: Resolved
     key: str  # this module's key in the project (its path from the project root)
+    # every question the analysis asked, with a digest of the answer: a cached result stays
+    # valid while the same questions get the same answers (whatever else changed)
+    asked: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, path: str) -> Types | None:
         """None when the project knows nothing of ``path`` (the analysis stays cautious)."""
         values = self.project.resolve(path, self.key)
+        self.asked["L" + path] = _digest(values)
         if not values:
             return None
         return _types(values, path)
 
     def strings(self, path: str) -> tuple[str, ...] | None:
-        return self.project.strings(path, self.key)
+        found = self.project.strings(path, self.key)
+        self.asked["S" + path] = _digest(found)
+        return found
+
+    def answers(self, asked: tuple[tuple[str, str], ...]) -> bool:
+        """Whether the resolution answers each of ``asked`` as it did."""
+        for question, digest in asked:
+            path = question[1:]
+            answer = self.project.resolve(path, self.key) if question[0] == "L" else self.project.strings(path, self.key)
+            if _digest(answer) != digest:
+                return False
+        return True
+
+
+def _digest(answer: object) -> str:
+    text = repr(sorted(map(repr, answer))) if isinstance(answer, frozenset) else repr(answer)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _types(values: Values, path: str, depth: int = 0) -> frozenset[Type]:

@@ -16,7 +16,7 @@ import pickle
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spotlint import __version__
@@ -31,10 +31,10 @@ from spotlint.project.values import is_client
 CACHE_FILE = "index.pickle"
 FORMAT = 1
 MAX_ROUNDS = 10
-ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "requirements.txt", "Pipfile")
 
 _IMPORT = re.compile(
-    rb"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w \t,.*\\\r\n]+)|import[ \t]+([\w .,\t]+))", re.M)
+    rb"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([^)]*)\)|([\w \t,.*]+))|import[ \t]+([\w .,\t]+))", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +43,9 @@ class FileFacts:
 
     mtime_ns: int
     size: int
-    digest: str
     seed: bool  # holds a trigger word: summarised first
-    imports: tuple[str, ...]  # dotted names it may import (absolute, relative ones resolved)
+    digest: str = ""  # of its bytes; '' until needed
+    imports: tuple[str, ...] | None = None  # dotted names it may import; None until needed
 
 
 @dataclass
@@ -68,12 +68,18 @@ Summarise = Callable[[list[tuple[Path, str, str, ProjectInfo]]], list[ModuleSumm
 
 def find_root(path: Path) -> Path:
     """The project a path belongs to: the nearest folder above it with a pyproject.toml,
-    setup.cfg, setup.py or .git; else the folder itself (or the file's folder)."""
+    setup.cfg, setup.py, requirements.txt, Pipfile or .git; else the folder itself (or the
+    file's folder)."""
+    return find_project(path)[0]
+
+
+def find_project(path: Path) -> tuple[Path, bool]:
+    """(root, whether a project marker says so)."""
     start = path.absolute() if path.is_dir() else path.absolute().parent
     for candidate in (start, *start.parents):
         if any((candidate / marker).exists() for marker in ROOT_MARKERS):
-            return candidate
-    return start
+            return candidate, True
+    return start, False
 
 
 def project_files(root: Path, excluded: Callable[[Path, bool], bool] | None) -> list[Path]:
@@ -98,7 +104,7 @@ def module_names(key: str, canonical: str) -> set[str]:
 def read_imports(data: bytes, package: str) -> tuple[str, ...]:
     found: set[str] = set()
     for match in _IMPORT.finditer(data):
-        module, names, plain = match.group(1), match.group(2), match.group(3)
+        module, names, plain = match.group(1), match.group(2) or match.group(3), match.group(4)
         if plain is not None:
             for item in plain.decode("utf-8", "replace").split(","):
                 name = item.split(" as ")[0].strip()
@@ -162,39 +168,51 @@ def build_index(
     root: Path, catalogue: Catalogue, infos: Callable[[list[Path]], Mapping[Path, ProjectInfo]],
     excluded: Callable[[Path, bool], bool] | None = None, use_cache: bool = True,
     summarise_many: Summarise | None = None, catalogue_digest: str = "",
+    seeds: Mapping[Path, bool] | None = None, shallow: bool = False,
 ) -> ProjectIndex:
     """Index the project under ``root``: facts of every file, summaries of those that can
-    matter (on demand, to a fixed point), and their resolution."""
+    matter (on demand, to a fixed point), and their resolution. ``seeds`` are the prefilter's
+    answers the caller already has (those files are not read again unless they matter);
+    ``shallow`` indexes only the files directly in ``root`` (a folder that is no project)."""
     store = _Store(root, catalogue_digest, use_cache)
-    paths = project_files(root, excluded)
+    paths = [p for p in project_files(root, excluded) if not shallow or p.parent == root.absolute()]
     keys = {path: path.relative_to(root).as_posix() for path in paths}
     canonical = {path: import_root(path)[1] for path in paths}
     facts: dict[str, FileFacts] = {}
+    by_key: dict[str, Path] = {}
     for path in paths:
         key = keys[path]
-        known = _facts(path, store.facts.get(key), catalogue, canonical[path])
+        known = _facts(path, store.facts.get(key), catalogue, canonical[path], seeds)
         if known is not None:
-            facts[key] = known
+            facts[key], by_key[key] = known, path
             if store.facts.get(key) != known:
                 store.facts[key], store.dirty = known, True
+
+    def complete(key: str) -> FileFacts:
+        fact = facts[key]
+        if fact.imports is None:
+            fact = _read(by_key[key], catalogue, canonical[by_key[key]]) or replace(fact, imports=())
+            facts[key] = store.facts[key] = fact
+            store.dirty = True
+        return fact
+
     names: dict[str, list[str]] = {}
-    by_key = {keys[p]: p for p in paths if keys[p] in facts}
     for key, path in by_key.items():
         for name in module_names(key, canonical[path]):
             names.setdefault(name, []).append(key)
     known_names = frozenset(names)
     wanted = {key for key, fact in facts.items() if fact.seed}
     summaries: dict[str, ModuleSummary] = {}
-    parsed = 0
-    rounds = 0
+    parsed = rounds = 0
     resolved = resolve({}, names, known_names)
+    resolutions: dict[str, Resolved] = {}
     while wanted and rounds < MAX_ROUNDS:
         rounds += 1
         todo = sorted(wanted - set(summaries))
         missing: list[tuple[Path, str, str, ProjectInfo]] = []
         project_info = infos([by_key[k] for k in todo])
         for key in todo:
-            cached = store.summaries.get(_summary_key(facts[key], canonical[by_key[key]]))
+            cached = store.summaries.get(_summary_key(complete(key), canonical[by_key[key]]))
             if cached is not None and cached.path == key:
                 summaries[key] = cached
             else:
@@ -208,32 +226,40 @@ def build_index(
                 store.dirty = True
         digest = _digest(summaries, facts)
         resolved = store.resolved.get(digest) or resolve(summaries, names, known_names, _order(summaries, facts, names))
-        if digest not in store.resolved:
-            store.resolved = {digest: resolved}  # only the latest resolution is kept
-            store.dirty = True
-        more = _wanted_next(resolved, facts, names, summaries)
+        resolutions[digest] = resolved
+        more = _wanted_next(resolved, facts, names, summaries, complete)
         if more <= set(summaries):
             break
         wanted |= more
+    if set(resolutions) != set(store.resolved):
+        store.resolved, store.dirty = resolutions, True  # the resolutions of this run's rounds
     store.save()
     return ProjectIndex(root, resolved, {p: keys[p] for p in paths}, frozenset(summaries), rounds,
                         len(paths), parsed, _digest(summaries, facts))
 
 
-def _facts(path: Path, old: FileFacts | None, catalogue: Catalogue, module: str) -> FileFacts | None:
+def _facts(path: Path, old: FileFacts | None, catalogue: Catalogue, module: str,
+           seeds: Mapping[Path, bool] | None) -> FileFacts | None:
     try:
         stat = path.stat()
     except OSError:
         return None
     if old is not None and old.mtime_ns == stat.st_mtime_ns and old.size == stat.st_size:
         return old  # the stat fast path: not even read
+    if seeds is not None and path in seeds:
+        return FileFacts(stat.st_mtime_ns, stat.st_size, seeds[path])  # read only if it matters
+    return _read(path, catalogue, module)
+
+
+def _read(path: Path, catalogue: Catalogue, module: str) -> FileFacts | None:
     try:
+        stat = path.stat()
         data = path.read_bytes()
     except OSError:
         return None
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    return FileFacts(stat.st_mtime_ns, stat.st_size, hashlib.sha256(data).hexdigest(),
-                     may_have_findings(data, catalogue), read_imports(data, package))
+    return FileFacts(stat.st_mtime_ns, stat.st_size, may_have_findings(data, catalogue),
+                     hashlib.sha256(data).hexdigest(), read_imports(data, package))
 
 
 def _summary_key(fact: FileFacts, module: str) -> str:
@@ -255,7 +281,7 @@ def _summarise_here(catalogue: Catalogue) -> Summarise:
 
 def summarise_file(path: Path, key: str, module: str, catalogue: Catalogue, info: ProjectInfo) -> ModuleSummary:
     from spotlint.files.source import DecodeFailure, decode
-    from spotlint.project.summary import summarise
+    from spotlint.project.summarise import summarise
 
     try:
         text = decode(path.read_bytes()).text
@@ -265,7 +291,7 @@ def summarise_file(path: Path, key: str, module: str, catalogue: Catalogue, info
 
 
 def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapping[str, list[str]],
-                 summaries: Mapping[str, ModuleSummary]) -> set[str]:
+                 summaries: Mapping[str, ModuleSummary], complete: Callable[[str], FileFacts]) -> set[str]:
     """Files that can matter given what is resolved so far."""
     exporting: set[str] = set()
     passing: set[str] = set()
@@ -282,8 +308,8 @@ def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapp
             passing.add(key)
     wanted: set[str] = set()
     importers: dict[str, set[str]] = {}
-    for key, fact in facts.items():
-        for name in fact.imports:
+    for key in list(facts) if exporting else ():  # every file's imports: read only when something is exported
+        for name in complete(key).imports or ():
             for target in _targets(name, names):
                 importers.setdefault(target, set()).add(key)
     queue = list(exporting)
@@ -297,7 +323,7 @@ def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapp
                     wanted.add(importer)
     seeds = {key for key in summaries if facts[key].seed}  # what their receivers are: one level of imports
     for key in passing | seeds:
-        for name in facts[key].imports if key in facts else ():
+        for name in (complete(key).imports or ()) if key in facts else ():
             for target in _targets(name, names):
                 if target not in summaries:
                     wanted.add(target)
@@ -314,28 +340,47 @@ def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapp
 
 
 def _order(summaries: Mapping[str, ModuleSummary], facts: Mapping[str, FileFacts],
-           names: Mapping[str, list[str]]) -> list[str]:
-    """Summarised modules, each after the modules it imports (a depth-first post-order;
-    cycles are cut where they close)."""
-    order: list[str] = []
-    state: dict[str, int] = {}
+           names: Mapping[str, list[str]]) -> list[list[str]]:
+    """Summarised modules grouped into import cycles (Tarjan's strongly connected components,
+    iteratively), each group after the groups it imports."""
+    edges = {k: sorted({t for n in facts[k].imports or () for t in _targets(n, names)} & summaries.keys()) for k in summaries}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    groups: list[list[str]] = []
     for start in sorted(summaries):
-        if start in state:
+        if start in index:
             continue
-        stack = [(start, iter(sorted({t for n in facts[start].imports for t in _targets(n, names)} & summaries.keys())))]
-        state[start] = 1
-        while stack:
-            node, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                order.append(node)
-                state[node] = 2
-            elif child not in state:
-                state[child] = 1
-                targets = {t for n in facts[child].imports for t in _targets(n, names)} & summaries.keys()
-                stack.append((child, iter(sorted(targets))))
-    return order
+        work = [(start, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            children = edges[node]
+            if position < len(children):
+                work.append((node, position + 1))
+                child = children[position]
+                if child not in index:
+                    work.append((child, 0))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                groups.append(sorted(group))
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return groups
 
 
 def _targets(name: str, names: Mapping[str, list[str]]) -> Iterable[str]:

@@ -247,23 +247,35 @@ class Resolved:
 
 
 def resolve(summaries: Mapping[str, ModuleSummary], names: Mapping[str, list[str]], known: Iterable[str],
-            order: Iterable[str] = ()) -> Resolved:
-    """Rounds until nothing changes. Modules are visited in ``order`` (imported modules
-    first), each reading what the modules before it found in the same round, so an import
-    chain of any length resolves in one round; cycles and call sites take a few more."""
+            order: Iterable[list[str]] = ()) -> Resolved:
+    """Rounds until nothing changes. ``order`` groups the modules into import cycles (strongly
+    connected components), imported groups first; each group is settled before the next reads
+    it, so import chains of any length, cycles included, resolve in one round. Later rounds
+    only carry what flows backwards: call-site values into parameters, stored attributes."""
     project = Resolved(dict(summaries), {k: list(v) for k, v in names.items()}, frozenset(known))
-    ordered = [k for k in order if k in summaries]
-    ordered += sorted(set(summaries) - set(ordered))
+    groups = [[k for k in group if k in summaries] for group in order]
+    seen = {k for group in groups for k in group}
+    groups += [[k] for k in sorted(set(summaries) - seen)]
+    groups = [g for g in groups if g]
     for round_number in range(1, MAX_ROUNDS + 1):
         project.rounds = round_number
-        if not _round(project, ordered):
+        changed = False
+        for group in groups:
+            for _ in range(MAX_ROUNDS):
+                grew = _round(project, group)
+                changed |= grew
+                if not grew or len(group) == 1:
+                    break
+        project._memo = {}
+        changed |= _fixtures(project)
+        if not changed:
             break
     project._memo = {}
     return project
 
 
 def _round(project: Resolved, ordered: list[str]) -> bool:
-    """One round over every module, growing the table in place; whether anything grew."""
+    """One pass over ``ordered``, growing the table in place; whether anything grew."""
     table, external = project.table, project.external
     changed = False
 
@@ -321,7 +333,6 @@ def _round(project: Resolved, ordered: list[str]) -> bool:
                     if name in function.params and arg:
                         add(table, f"{function_key}{PARAM}{name}", with_step(project.evaluate(arg, key), f"{name}: {site.step}"))
     project._memo = {}
-    _fixtures(project, table, add)
     return changed
 
 
@@ -348,16 +359,26 @@ def _callee(project: Resolved, callee: Value) -> tuple[str, FunctionSummary] | N
     return (key, function) if function is not None else None
 
 
-def _fixtures(project: Resolved, table: dict[str, Values], add) -> None:  # type: ignore[no-untyped-def]
+def _fixtures(project: Resolved) -> bool:
     """pytest: a test's parameter named like a fixture of its module or of a conftest.py in
-    its folder or above holds what the fixture returns or yields."""
+    its folder or above holds what the fixture returns or yields. Whether anything grew."""
+    table = project.table
+    changed = False
+
+    def add(into: dict[str, Values], key: str, values: Values) -> None:
+        nonlocal changed
+        old = into.get(key, NONE)
+        if values and not values <= old:
+            into[key] = old | values
+            changed = True
+
     fixtures: dict[str, list[tuple[str, str]]] = {}
     for key, summary in project.summaries.items():
         for local, function in summary.functions.items():
             if function.fixture:
                 fixtures.setdefault(function.fixture, []).append((key, local))
     if not fixtures:
-        return
+        return False
     for key, summary in project.summaries.items():
         folder = posixpath.dirname(key)
         for local, function in summary.functions.items():
@@ -369,3 +390,4 @@ def _fixtures(project: Resolved, table: dict[str, Values], add) -> None:  # type
                     if visible and fixture != local:
                         values = table.get(f"{owner}:{fixture}()", NONE)
                         add(table, f"{key}:{local}{PARAM}{name}", with_step(values, f"{name}: pytest fixture in {owner}"))
+    return changed
