@@ -48,7 +48,7 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
     try:
         screened = _screen_all(files, catalogue, pool, workers)
         seeds = {s.path.absolute(): quick is None for s, quick in zip(files, screened)}
-        index = _index(paths, settings, catalogue, use_cache, pool, workers, seeds)
+        index = _index(paths, settings, catalogue, use_cache, pool, workers, seeds, [s.path for s in files])
         relevant = {p for p, k in index.keys.items() if k in index.summarised} if index is not None else set()
         pending: list[SourceFile] = []
         for source, quick in zip(files, screened):
@@ -97,7 +97,7 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
 
 
 def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, use_cache: bool, pool, workers: int,  # type: ignore[no-untyped-def]
-           seeds: dict[Path, bool] | None = None):
+           seeds: dict[Path, bool] | None = None, walked: list[Path] | None = None):
     """The project index around the checked paths (None when there is nothing to index). A
     file outside any project (no marker above it) is indexed with its folder's files only."""
     from spotlint.engine.cache import catalogue_digest
@@ -112,6 +112,8 @@ def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, us
         found, marked = find_project(Path(paths[0]))
         root = found.resolve()
     shallow = not marked and not Path(paths[0]).is_dir()
+    if walked is not None and not (len(paths) == 1 and Path(paths[0]).resolve() == root):
+        walked = None  # the checked paths are not the whole project: walk it
 
     def infos(found: list[Path]) -> dict[Path, ProjectInfo]:
         return project_infos([SourceFile(p, str(p)) for p in found])
@@ -124,7 +126,7 @@ def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, us
         return [summarise_file(path, key, module, catalogue, info) for path, key, module, info in items]
 
     return build_index(root, catalogue, infos, settings.excluded if settings else None, use_cache,
-                       summarise_many, catalogue_digest(catalogue), seeds, shallow)
+                       summarise_many, catalogue_digest(catalogue), seeds, shallow, walked)
 
 
 def indexed_infos(paths: Iterable[str], files: list[SourceFile], settings: Settings | None, catalogue: Catalogue,

@@ -168,14 +168,16 @@ def build_index(
     root: Path, catalogue: Catalogue, infos: Callable[[list[Path]], Mapping[Path, ProjectInfo]],
     excluded: Callable[[Path, bool], bool] | None = None, use_cache: bool = True,
     summarise_many: Summarise | None = None, catalogue_digest: str = "",
-    seeds: Mapping[Path, bool] | None = None, shallow: bool = False,
+    seeds: Mapping[Path, bool] | None = None, shallow: bool = False, walked: list[Path] | None = None,
 ) -> ProjectIndex:
     """Index the project under ``root``: facts of every file, summaries of those that can
     matter (on demand, to a fixed point), and their resolution. ``seeds`` are the prefilter's
     answers the caller already has (those files are not read again unless they matter);
-    ``shallow`` indexes only the files directly in ``root`` (a folder that is no project)."""
+    ``shallow`` indexes only the files directly in ``root`` (a folder that is no project);
+    ``walked`` is the root's files when the caller has just walked it (not walked again)."""
     store = _Store(root, catalogue_digest, use_cache)
-    paths = [p for p in project_files(root, excluded) if not shallow or p.parent == root.absolute()]
+    found = [p.absolute() for p in walked if p.suffix in (".py", ".pyi")] if walked is not None else project_files(root, excluded)
+    paths = [p for p in found if not shallow or p.parent == root.absolute()]
     keys = {path: path.relative_to(root).as_posix() for path in paths}
     canonical = {path: import_root(path)[1] for path in paths}
     facts: dict[str, FileFacts] = {}
