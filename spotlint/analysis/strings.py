@@ -240,8 +240,28 @@ class Evaluator:
         out: list[str] = []
         for binding in values:
             assert isinstance(binding.node, cst.BaseExpression)
-            out += self._eval(binding.node, binding.scope, acc, depth + 1)
+            out += self._binding(binding.node, binding.scope, acc, depth)
         return _dedupe(out)
+
+    def _binding(self, value: cst.BaseExpression, scope: Scope, acc: Evaluation, depth: int) -> list[str]:
+        """A name's assigned value, evaluated once per module (names that build on names in
+        f-strings would otherwise be evaluated again for every path to them: exponential)."""
+        memo = self.inference.__dict__.setdefault("string_memo", {})
+        key = (id(value), id(scope))
+        known = memo.get(key)
+        if known is not None and known[0] is value:
+            templates, nodes = known[1], known[2]
+        else:
+            memo[key] = (value, [WILD], ())  # a name defined through itself: unknown
+            inner = Evaluation([])
+            templates = self._eval(value, scope, inner, depth + 1)
+            nodes = tuple(inner.nodes)
+            memo[key] = (value, templates, nodes)
+        for node in nodes:
+            if id(node) not in acc.sources:
+                acc.sources.add(id(node))
+                acc.nodes.append(node)
+        return templates
 
     def _attribute(self, node: cst.Attribute, scope: Scope, acc: Evaluation, depth: int) -> list[str]:
         receivers = self.inference.of(node.value, scope)
