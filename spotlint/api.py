@@ -49,7 +49,7 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
         screened = _screen_all(files, catalogue, pool, workers)
         seeds = {s.path.absolute(): quick is None for s, quick in zip(files, screened)}
         index = _index(paths, settings, catalogue, use_cache, pool, workers, seeds, [s.path for s in files])
-        relevant = {p for p, k in index.keys.items() if k in index.summarised} if index is not None else set()
+        relevant = {s.path.absolute() for s in files if index.key_of(s.path) in index.summarised} if index is not None else set()
         pending: list[SourceFile] = []
         for source, quick in zip(files, screened):
             if quick is None or (not quick.findings and source.path.absolute() in relevant):
@@ -125,8 +125,11 @@ def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, us
 
         return [summarise_file(path, key, module, catalogue, info) for path, key, module, info in items]
 
-    return build_index(root, catalogue, infos, settings.excluded if settings else None, use_cache,
-                       summarise_many, catalogue_digest(catalogue), seeds, shallow, walked)
+    try:
+        return build_index(root, catalogue, infos, settings.excluded if settings else None, use_cache,
+                           summarise_many, catalogue_digest(catalogue), seeds, shallow, walked)
+    except (OSError, RecursionError, ValueError):
+        return None  # without the index each file is checked on its own, as before
 
 
 def indexed_infos(paths: Iterable[str], files: list[SourceFile], settings: Settings | None, catalogue: Catalogue,
@@ -141,7 +144,7 @@ def indexed_infos(paths: Iterable[str], files: list[SourceFile], settings: Setti
         return infos
     name = f"memory:{index.digest}"
     register(name, index.resolved)
-    relevant = {p for p, k in index.keys.items() if k in index.summarised}
+    relevant = {s.path.absolute() for s in files if index.key_of(s.path) in index.summarised}
     return _with_index(infos, index, relevant, Path(name))
 
 

@@ -158,3 +158,26 @@ def test_json_and_sarif_carry_the_trace(tmp_path, catalogue):
     [related] = sarif["runs"][0]["results"][0]["relatedLocations"]
     assert related["physicalLocation"]["artifactLocation"]["uri"] == "config.py"
     assert related["physicalLocation"]["region"]["startLine"] == 2
+
+
+def test_one_file_through_a_symlinked_folder_still_gets_the_index(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from spotlint.cli import main
+
+    real = tmp_path / "real"
+    real.mkdir()
+    _write(real, {"config.py": "import spotipy\nsp = spotipy.Spotify()\n",
+                  "use.py": "from config import sp\nsp.tracks([])\n"})
+    (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "link")
+    out = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "use.py"])
+    assert [item["code"] for item in json.loads(out.stdout)] == ["SPT213"]
+
+
+def test_a_lone_file_outside_any_project_indexes_only_its_folder(tmp_path, catalogue):
+    (tmp_path / "deep").mkdir()
+    (tmp_path / "deep" / "other.py").write_text("import spotipy\n", encoding="utf-8")
+    (tmp_path / "a.py").write_text("import spotipy\nsp = spotipy.Spotify()\n", encoding="utf-8")
+    index = build_index(tmp_path, catalogue, _infos, use_cache=False, shallow=True)
+    assert index.files == 1 and index.summarised == {"a.py"}

@@ -60,7 +60,7 @@ class ProjectIndex:
     digest: str = ""
 
     def key_of(self, path: Path) -> str:
-        return self.keys.get(path.absolute(), "")
+        return self.keys.get(path.absolute()) or _key(path, self.root)
 
 
 Summarise = Callable[[list[tuple[Path, str, str, ProjectInfo]]], list[ModuleSummary]]
@@ -177,8 +177,8 @@ def build_index(
     ``walked`` is the root's files when the caller has just walked it (not walked again)."""
     store = _Store(root, catalogue_digest, use_cache)
     found = [p.absolute() for p in walked if p.suffix in (".py", ".pyi")] if walked is not None else project_files(root, excluded)
-    paths = [p for p in found if not shallow or p.parent == root.absolute()]
-    keys = {path: path.relative_to(root).as_posix() for path in paths}
+    keys = {path: key for path in found if (key := _key(path, root)) and (not shallow or "/" not in key)}
+    paths = list(keys)
     canonical = {path: import_root(path)[1] for path in paths}
     facts: dict[str, FileFacts] = {}
     by_key: dict[str, Path] = {}
@@ -238,6 +238,12 @@ def build_index(
     store.save()
     return ProjectIndex(root, resolved, {p: keys[p] for p in paths}, frozenset(summaries), rounds,
                         len(paths), parsed, _digest(summaries, facts))
+
+
+def _key(path: Path, root: Path) -> str:
+    """The file's key: its path from the root, POSIX ('' outside the root)."""
+    relative = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
+    return "" if relative.startswith("..") else Path(relative).as_posix()
 
 
 def _facts(path: Path, old: FileFacts | None, catalogue: Catalogue, module: str,
