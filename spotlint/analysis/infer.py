@@ -13,6 +13,7 @@ import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.scope import Binding, Scope, local_name
+from spotlint.project.values import PARAM
 
 MAX_DEPTH = 40
 
@@ -238,7 +239,7 @@ class Inference:
         owner = local_name(scope)
         if not owner:
             return NOTHING
-        path = f"@{owner}\u00a7{name}"
+        path = f"@{owner}{PARAM}{name}"
         if self.ctx.symbolic:
             return frozenset({Qual(path)})
         env = self.ctx.env

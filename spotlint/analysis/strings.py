@@ -16,14 +16,13 @@ import libcst as cst
 
 from spotlint.analysis.infer import Client, Inference, Instance, Qual, UserClass
 from spotlint.analysis.scope import Scope
+from spotlint.project.values import REF_CLOSE, REF_OPEN, WILD
 
-WILD = "\ue000"  # one unknown run of characters (private-use code point, never in real URLs)
 MAX_TEMPLATES = 8
 MAX_DEPTH = 12
 API_PREFIX = "https://api.spotify.com/v1/"
 URLJOIN = frozenset({"urllib.parse.urljoin", "requests.compat.urljoin", "urlparse.urljoin"})
 PATHJOIN = frozenset({"os.path.join", "posixpath.join"})
-REF_OPEN, REF_CLOSE = "\ue001", "\ue002"  # a constant of another module, in a summary (see spotlint.project)
 
 _PERCENT_RE = re.compile(r"%(?:\((?P<key>[^)]*)\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<conv>[diouxXeEfFgGcrsa%])")
 _FORMAT_RE = re.compile(r"\{\{|\}\}|\{(?P<field>[^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}")

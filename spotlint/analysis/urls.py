@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
-from spotlint.analysis.infer import Client, Qual, Types
+from spotlint.analysis.infer import Client, Types
 from spotlint.analysis.scope import Scope
 from spotlint.analysis.strings import WILD, Evaluator, is_string_expression
 from spotlint.catalogue.load import Catalogue

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from spotlint.errors import CatalogueError
 from spotlint.catalogue.tomltable import Reader as _Reader
 from spotlint.catalogue.tomltable import check as _check
 

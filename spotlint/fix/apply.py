@@ -22,9 +22,9 @@ from spotlint.project.info import ProjectInfo
 from spotlint.analysis.walk import children
 from spotlint.catalogue.load import Catalogue
 from spotlint.config import Settings
-from spotlint.files.discovery import Missing, SourceFile, discover, import_root, project_infos, project_root
+from spotlint.files.discovery import Missing, SourceFile, discover, import_root, project_root
 from spotlint.engine.check import Analysis, analyse_source, check_file
-from spotlint.findings import FileResult, Finding
+from spotlint.findings import FileResult
 from spotlint.fix.blocks import Block
 from spotlint.fix.compat import CompatError, render
 from spotlint.fix.plan import Left, plan

@@ -16,17 +16,17 @@ import pickle
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spotlint import __version__
 from spotlint.catalogue.load import Catalogue
 from spotlint.engine.prefilter import may_have_findings
-from spotlint.files.discovery import SKIP_DIRS, _walk, import_root
+from spotlint.files.discovery import _walk, import_root
 from spotlint.project.info import API_HOST, ProjectInfo
 from spotlint.project.resolve import Resolved, resolve
 from spotlint.project.summary import ModuleSummary
-from spotlint.project.values import is_client
+from spotlint.project.values import PARAM, is_client
 
 CACHE_FILE = "index.pickle"
 FORMAT = 1
@@ -307,7 +307,7 @@ def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapp
         if any(is_client(v) for v in values):
             module = entry.partition(":")[0]
             exporting.add(module)
-            if "\u00a7" in entry:
+            if PARAM in entry:
                 passing.add(module)
     for key, summary in summaries.items():
         if any(API_HOST in t for templates in summary.strings.values() for t in templates):
@@ -400,4 +400,3 @@ def _targets(name: str, names: Mapping[str, list[str]]) -> Iterable[str]:
     return ()
 
 
-__all__ = ["ProjectIndex", "build_index", "find_root", "SKIP_DIRS", "field"]

@@ -16,14 +16,12 @@ from dataclasses import dataclass, field
 
 from spotlint.project.summary import FunctionSummary, ModuleSummary
 from spotlint.project.values import (
-    NONE, REF_CLOSE, REF_OPEN, ClassV, ClientClassV, ClientV, ExternalV, FunctionV, InstanceV, ModuleV, Ref,
+    NONE, PARAM, REF_CLOSE, REF_OPEN, WILD, ClassV, ClientClassV, ClientV, ExternalV, FunctionV, InstanceV, ModuleV, Ref,
     ResultV, TupleV, Value, Values, with_step,
 )
 
 MAX_ROUNDS = 24
 MAX_DEPTH = 24
-WILD = "\ue000"
-PARAM = "\u00a7"
 _OPS = re.compile(r"\(\)|\[\d+\]|\.[^.()\[\]]+")
 _REF = re.compile(REF_OPEN + "([^" + REF_CLOSE + "]*)" + REF_CLOSE)
 

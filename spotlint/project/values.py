@@ -83,8 +83,10 @@ Value = Ref | ClientV | ClientClassV | ClassV | InstanceV | FunctionV | ModuleV 
 Values = frozenset[Value]
 NONE: Values = frozenset()
 
-# String templates: a reference to another module's constant, expanded by the resolution.
-REF_OPEN, REF_CLOSE = "\ue001", "\ue002"
+# Markers in the text of templates and paths, private-use code points never in real code:
+WILD = "\ue000"  # one unknown run of characters in a string template
+REF_OPEN, REF_CLOSE = "\ue001", "\ue002"  # around another module's constant, expanded by the resolution
+PARAM = "\u00a7"  # ``function§parameter`` in a path: what the parameter's call sites pass
 
 
 def is_client(value: Value) -> bool:
