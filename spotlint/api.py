@@ -49,17 +49,16 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
         screened = _screen_all(files, catalogue, pool, workers)
         seeds = {s.path.absolute(): quick is None for s, quick in zip(files, screened)}
         index = _index(paths, settings, catalogue, use_cache, pool, workers, seeds, [s.path for s in files])
-        relevant = {s.path.absolute() for s in files if index.key_of(s.path) in index.summarised} if index is not None else set()
         pending: list[SourceFile] = []
         for source, quick in zip(files, screened):
-            if quick is None or (not quick.findings and source.path.absolute() in relevant):
+            if quick is None or (not quick.findings and index is not None and index.matters(source.path)):
                 pending.append(source)
             else:
                 results.append(quick)  # most files of a repository end here, unparsed
         infos = project_infos(files, [source.path for source in pending])
         if index is not None and index.summarised:
             index_file = _write_index(index)
-            infos = _with_index(infos, index, relevant, index_file)
+            infos = _with_index(infos, index, index_file)
         root = project_root(paths, settings.root if settings is not None and settings.has_config else None)
         cache = Cache(root, catalogue, selected) if use_cache else None
         tasks: list[tuple[SourceFile, frozenset[str], ProjectInfo]] = []
@@ -135,7 +134,7 @@ def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, us
 def indexed_infos(paths: Iterable[str], files: list[SourceFile], settings: Settings | None, catalogue: Catalogue,
                   use_cache: bool = True) -> dict[Path, ProjectInfo]:
     """ProjectInfo for each file with the project index around the paths, for in-process work
-    (``fix``): the resolution is registered in this process, no file is written."""
+    (``fix``, the flake8 plugin): the resolution is registered in this process, no file is written."""
     from spotlint.project.env import register
 
     infos = project_infos(files)
@@ -144,25 +143,13 @@ def indexed_infos(paths: Iterable[str], files: list[SourceFile], settings: Setti
         return infos
     name = f"memory:{index.digest}"
     register(name, index.resolved)
-    relevant = {s.path.absolute() for s in files if index.key_of(s.path) in index.summarised}
-    return _with_index(infos, index, relevant, Path(name))
+    return _with_index(infos, index, Path(name))
 
 
 def file_project(path: Path, catalogue: Catalogue, use_cache: bool = True) -> ProjectInfo:
     """What is known of the project around one file, the project index included: for the
     flake8 plugin, which is handed one buffer at a time (the index comes from the cache)."""
-    from dataclasses import replace
-
-    from spotlint.project.env import register
-
-    info = project_infos([SourceFile(path, str(path))])[path]
-    index = _index([str(path)], None, catalogue, use_cache, None, 1)
-    if index is None or not index.summarised:
-        return info
-    name = f"memory:{index.digest}"
-    register(name, index.resolved)
-    return replace(info, index_file=name, module_key=index.key_of(path), index_digest=index.digest,
-                   relevant=index.key_of(path) in index.summarised)
+    return indexed_infos([str(path)], [SourceFile(path, str(path))], None, catalogue, use_cache)[path]
 
 
 def _write_index(index) -> Path:  # type: ignore[no-untyped-def]
@@ -179,12 +166,12 @@ def _write_index(index) -> Path:  # type: ignore[no-untyped-def]
     return Path(name)
 
 
-def _with_index(infos: dict[Path, ProjectInfo], index, relevant: set[Path], index_file: Path) -> dict[Path, ProjectInfo]:  # type: ignore[no-untyped-def]
+def _with_index(infos: dict[Path, ProjectInfo], index, index_file: Path) -> dict[Path, ProjectInfo]:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     return {
         path: replace(info, index_file=str(index_file), module_key=index.key_of(path), index_digest=index.digest,
-                      relevant=path.absolute() in relevant)
+                      relevant=index.matters(path))
         for path, info in infos.items()
     }
 

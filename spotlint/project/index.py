@@ -29,7 +29,7 @@ from spotlint.project.summary import ModuleSummary
 from spotlint.project.values import PARAM, is_client
 
 CACHE_FILE = "index.pickle"
-FORMAT = 1
+FORMAT = 2  # bump whenever a summary or resolution dataclass changes shape
 MAX_ROUNDS = 10
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "requirements.txt", "Pipfile")
 
@@ -61,6 +61,10 @@ class ProjectIndex:
 
     def key_of(self, path: Path) -> str:
         return self.keys.get(path.absolute()) or _key(path, self.root)
+
+    def matters(self, path: Path) -> bool:
+        """Whether the index summarised the file (it can hold or pass on Spotify values)."""
+        return self.key_of(path) in self.summarised
 
 
 Summarise = Callable[[list[tuple[Path, str, str, ProjectInfo]]], list[ModuleSummary]]
@@ -198,6 +202,17 @@ def build_index(
             store.dirty = True
         return fact
 
+    reverse: dict[str, set[str]] = {}
+
+    def importers_of() -> dict[str, set[str]]:
+        """Module key -> the files importing it; built once per index (imports do not change)."""
+        if not reverse:
+            for key in list(facts):
+                for name in complete(key).imports or ():
+                    for target in _targets(name, names):
+                        reverse.setdefault(target, set()).add(key)
+        return reverse
+
     names: dict[str, list[str]] = {}
     for key, path in by_key.items():
         for name in module_names(key, canonical[path]):
@@ -229,7 +244,7 @@ def build_index(
         digest = _digest(summaries, facts)
         resolved = store.resolved.get(digest) or resolve(summaries, names, known_names, _order(summaries, facts, names))
         resolutions[digest] = resolved
-        more = _wanted_next(resolved, facts, names, summaries, complete)
+        more = _wanted_next(resolved, facts, names, summaries, complete, importers_of)
         if more <= set(summaries):
             break
         wanted |= more
@@ -299,7 +314,8 @@ def summarise_file(path: Path, key: str, module: str, catalogue: Catalogue, info
 
 
 def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapping[str, list[str]],
-                 summaries: Mapping[str, ModuleSummary], complete: Callable[[str], FileFacts]) -> set[str]:
+                 summaries: Mapping[str, ModuleSummary], complete: Callable[[str], FileFacts],
+                 importers_of: Callable[[], Mapping[str, set[str]]]) -> set[str]:
     """Files that can matter given what is resolved so far."""
     exporting: set[str] = set()
     passing: set[str] = set()
@@ -315,11 +331,7 @@ def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapp
         if any(any(is_client(v) for a in site.args for v in resolved.evaluate(a, key)) for site in summary.calls):
             passing.add(key)
     wanted: set[str] = set()
-    importers: dict[str, set[str]] = {}
-    for key in list(facts) if exporting else ():  # every file's imports: read only when something is exported
-        for name in complete(key).imports or ():
-            for target in _targets(name, names):
-                importers.setdefault(target, set()).add(key)
+    importers = importers_of() if exporting else {}  # every file's imports: read only when something is exported
     queue = list(exporting)
     seen = set(exporting)
     while queue:  # every file that imports an exporting module, directly or through others

@@ -277,44 +277,36 @@ def _round(project: Resolved, ordered: list[str]) -> bool:
     table, external = project.table, project.external
     changed = False
 
-    def add(into: dict[str, Values], key: str, values: Values) -> None:
-        nonlocal changed
-        if values:
-            old = into.get(key, NONE)
-            if not values <= old:
-                into[key] = old | values
-                changed = True
-
     for key in ordered:
         summary = project.summaries[key]
         project._memo = {}
         for name, values in summary.symbols.items():
             if name not in summary.classes and name not in summary.functions:
-                add(table, f"{key}:{name}", project.evaluate(values, key))
+                changed |= _grow(table, f"{key}:{name}", project.evaluate(values, key))
         for local, cls in summary.classes.items():
             bases = project.evaluate((v for base in cls.bases for v in base), key)
-            add(table, f"{key}:{local}#bases", bases)
+            changed |= _grow(table, f"{key}:{local}#bases", bases)
             client = next((b for b in sorted(bases, key=repr) if isinstance(b, ClientClassV)), None)
             inherited = _inherited_client(project, bases) if client is None else client
             if inherited is not None:
                 defines = cls.defines | inherited.overrides
                 table[f"{key}:{local}"] = frozenset({ClientClassV(inherited.library, defines, inherited.trace)})
             elif f"{key}:{local}" not in table:
-                add(table, f"{key}:{local}", frozenset({ClassV(f"{key}:{local}")}))
+                changed |= _grow(table, f"{key}:{local}", frozenset({ClassV(f"{key}:{local}")}))
             for attr, values in cls.members.items():
                 if f"{local}.{attr}" not in summary.functions:
-                    add(table, f"{key}:{local}.{attr}", project.evaluate(values, key))
+                    changed |= _grow(table, f"{key}:{local}.{attr}", project.evaluate(values, key))
         for local, function in summary.functions.items():
-            add(table, f"{key}:{local}()", project.evaluate(function.returns, key))
+            changed |= _grow(table, f"{key}:{local}()", project.evaluate(function.returns, key))
         for store in summary.stores:
             value = project.evaluate(store.value, key)
             for base in project.evaluate(store.base, key):
                 if isinstance(base, (ClassV, InstanceV)):
-                    add(table, f"{base.key}.{store.attr}", value)
+                    changed |= _grow(table, f"{base.key}.{store.attr}", value)
                 elif isinstance(base, ModuleV):
-                    add(table, f"{base.key}:{store.attr}", value)
+                    changed |= _grow(table, f"{base.key}:{store.attr}", value)
                 elif isinstance(base, ExternalV):
-                    add(external, f"{base.path}.{store.attr}", value)
+                    changed |= _grow(external, f"{base.path}.{store.attr}", value)
         for site in summary.calls:
             for callee in project.evaluate(site.callee, key):
                 target = _callee(project, callee)
@@ -326,17 +318,26 @@ def _round(project: Resolved, ordered: list[str]) -> bool:
                     position = index + offset
                     if position < function.positional and arg:
                         param = f"{function_key}{PARAM}{function.params[position]}"
-                        add(table, param, with_step(project.evaluate(arg, key), f"{function.params[position]}: {site.step}"))
+                        changed |= _grow(table, param, with_step(project.evaluate(arg, key), f"{function.params[position]}: {site.step}"))
                 for name, arg in site.keywords:
                     if name in function.params and arg:
-                        add(table, f"{function_key}{PARAM}{name}", with_step(project.evaluate(arg, key), f"{name}: {site.step}"))
+                        changed |= _grow(table, f"{function_key}{PARAM}{name}", with_step(project.evaluate(arg, key), f"{name}: {site.step}"))
     project._memo = {}
     return changed
 
 
-def _inherited_client(project: Resolved, bases: Values, depth: int = 0) -> ClientClassV | None:
+def _grow(into: dict[str, Values], key: str, values: Values) -> bool:
+    """Add ``values`` to an entry; whether it grew (entries only ever grow: the fixed point)."""
+    old = into.get(key, NONE)
+    if not values or values <= old:
+        return False
+    into[key] = old | values
+    return True
+
+
+def _inherited_client(project: Resolved, bases: Values) -> ClientClassV | None:
     for base in bases:
-        if isinstance(base, ClassV) and depth < 10:
+        if isinstance(base, ClassV):
             found = project.table.get(base.key, NONE)
             client = next((v for v in found if isinstance(v, ClientClassV)), None)
             if client is not None:
@@ -363,13 +364,6 @@ def _fixtures(project: Resolved) -> bool:
     table = project.table
     changed = False
 
-    def add(into: dict[str, Values], key: str, values: Values) -> None:
-        nonlocal changed
-        old = into.get(key, NONE)
-        if values and not values <= old:
-            into[key] = old | values
-            changed = True
-
     fixtures: dict[str, list[tuple[str, str]]] = {}
     for key, summary in project.summaries.items():
         for local, function in summary.functions.items():
@@ -387,5 +381,5 @@ def _fixtures(project: Resolved) -> bool:
                         owner_folder == "" or folder == owner_folder or folder.startswith(owner_folder + "/")))
                     if visible and fixture != local:
                         values = table.get(f"{owner}:{fixture}()", NONE)
-                        add(table, f"{key}:{local}{PARAM}{name}", with_step(values, f"{name}: pytest fixture in {owner}"))
+                        changed |= _grow(table, f"{key}:{local}{PARAM}{name}", with_step(values, f"{name}: pytest fixture in {owner}"))
     return changed

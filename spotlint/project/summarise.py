@@ -184,9 +184,8 @@ class _Summariser:
                 else:
                     args.append(value)
             if any(args) or any(v for _, v in keywords):
-                bound = isinstance(node.func, cst.Attribute)
                 name = dotted_name(node.func) or "a call"
-                sites.append(CallSite(callee, bound, tuple(args), tuple(keywords),
+                sites.append(CallSite(callee, tuple(args), tuple(keywords),
                                       f"passed to {name}() at {self.path}:{self.line(node)}"))
         return sites
 
@@ -199,7 +198,7 @@ class _Summariser:
                 continue
             values = self.convert(self.inference.of(value, scope), f"{dotted_name(target) or target.attr.value}", value)
             if values - {OPAQUE}:
-                found.append(Store(refs, target.attr.value, values, ""))
+                found.append(Store(refs, target.attr.value, values))
         return found
 
     def strings(self, scope: Scope) -> dict[str, tuple[str, ...]]:

@@ -30,8 +30,7 @@ class ClassSummary:
 
 @dataclass(frozen=True, slots=True)
 class CallSite:
-    callee: Values
-    bound: bool  # ``obj.method(...)``: the callee's first parameter is the receiver
+    callee: Values  # a method's first parameter is its receiver (``FunctionSummary.method``)
     args: tuple[Values, ...]
     keywords: tuple[tuple[str, Values], ...]
     step: str  # "passed at routes.py:12", for traces
@@ -41,8 +40,7 @@ class CallSite:
 class Store:
     base: Values
     attr: str
-    value: Values
-    step: str
+    value: Values  # clients in it carry their trace
 
 
 @dataclass(frozen=True, slots=True)
