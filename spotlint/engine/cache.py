@@ -14,7 +14,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from spotlint import __version__
+from spotlint.stamp import code_stamp
 from spotlint.project.info import ProjectInfo
 from spotlint.catalogue.load import Catalogue
 from spotlint.findings import FileResult, Finding, Span
@@ -41,7 +41,7 @@ def catalogue_digest(catalogue: Catalogue) -> str:
 class Cache:
     def __init__(self, root: Path, catalogue: Catalogue, selected: Collection[str]) -> None:
         self.directory = root / DIRECTORY
-        self.prefix = "|".join([__version__, str(FORMAT), catalogue_digest(catalogue), ",".join(sorted(selected))])
+        self.prefix = "|".join([code_stamp(), str(FORMAT), catalogue_digest(catalogue), ",".join(sorted(selected))])
 
     def key(self, display: str, data: bytes, project: ProjectInfo) -> str:
         digest = hashlib.sha256(self.prefix.encode())
