@@ -135,11 +135,12 @@ def fix(paths: tuple[str, ...], strategy: str | None, show_diff: bool, check_onl
 @main.command()
 @config_option
 def rules(config: str | None) -> None:
-    """List the rule catalogue: code, name, wave, summary."""
+    """List the rule catalogue: code, name, wave, kind, summary."""
     catalogue = _settings((), config, (), ()).catalogue
     width = max(len(r.name) for r in catalogue.rules)
+    kinds = max(len(r.kind) for r in catalogue.rules)
     for rule in catalogue.rules:
-        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.wave}  {rule.summary}")
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.wave}  {rule.kind:<{kinds}}  {rule.summary}")
 
 
 @main.command()

@@ -27,6 +27,50 @@ def test_catalogue_covers_every_deprecated_operation(catalogue):
     assert missing == []
 
 
+def _schema_limits() -> list[tuple[str, str, int, int | None, bool]]:
+    rows = []
+    for line in (DATA / "openapi-parameter-limits.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            method, path, maximum, previous, *rest = line.split()
+            rows.append((method, _normal(path), int(maximum), None if previous == "-" else int(previous), bool(rest)))
+    return rows
+
+
+def test_catalogue_covers_every_parameter_limit_of_the_schema(catalogue):
+    """Each `limit` the schema caps is either unchanged since before the February 2026 changes
+    (nothing broke), on a deprecated operation (its endpoint rule covers every call), on a new
+    operation that a route rule renames to (its clients' defaults were set for it: spotipy 2.26
+    sends 50 to `/items`), or lowered, and then it has a limit rule with the schema's maximum;
+    no limit rule claims a cap the schema does not."""
+    rows = _schema_limits()
+    assert len(rows) == 22 and sum(1 for *_, deprecated in rows if deprecated) == 7
+    rules = {(e.method, _normal(e.path)): r for r in catalogue.rules if r.kind == "limit" for e in r.endpoints}
+    covered = {(e.method, _normal(e.path)) for r in catalogue.rules if r.kind in ("endpoint", "route") for e in r.endpoints}
+    for method, path, maximum, previous, deprecated in rows:
+        if deprecated:
+            assert (method, path) in covered, (method, path)
+        elif previous is None:
+            renamed_to = {r.rename.replacement for r in catalogue.rules if r.rename is not None}
+            assert path.rsplit("/", 1)[-1] in renamed_to, (method, path)
+        elif maximum < previous:
+            rule = rules.get((method, path))
+            assert rule is not None and rule.limit is not None, f"no limit rule for {method} {path}"
+            assert rule.limit.maximum == maximum, rule.code
+    caps = {(m, p): maximum for m, p, maximum, *_ in rows}
+    for key, rule in rules.items():
+        assert rule.limit is not None and caps.get(key) == rule.limit.maximum, rule.code
+
+
+def test_limit_rules_know_every_default_that_breaks(catalogue):
+    """The defaults spotlint relies on: tekore sends 20 to both capped routes, spotipy 20 to
+    artist albums and 10 to search; max_limits sends 50."""
+    sent = {(c.library, c.method): (c.default, c.max_limits) for r in catalogue.rules if r.limit for c in r.limit.calls}
+    assert sent[("spotipy", "search")] == (10, None)
+    assert sent[("spotipy", "artist_albums")] == (20, None)
+    assert sent[("tekore", "search")] == (20, 50)
+    assert sent[("tekore", "artist_albums")] == (20, 50)
+
+
 def test_codes_follow_their_wave(catalogue):
     for rule in catalogue.rules:
         assert int(rule.code[3]) == catalogue.wave_of(rule).hundred

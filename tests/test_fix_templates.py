@@ -141,3 +141,82 @@ def test_unsafe_rewrites_are_marked():
     assert load("spotipy_stub")["user_playlist_create"].unsafe
     assert not load("spotipy_local")["playlist_add_items"].unsafe
     assert load("spotipy_local")["playlist_is_following"].unsafe
+
+
+class _PagedCatalogue:
+    """A client whose search and artist albums serve ``total`` items in pages and reject a
+    ``limit`` above 10, as the Web API does since February 2026."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.requests: list[tuple[int, int]] = []
+
+    def _page(self, kind: str, limit: int, offset: int) -> dict:
+        if not 1 <= limit <= 10:
+            raise ValueError("Invalid limit")
+        if (limit, offset) not in self.requests[-1:]:  # one request however many types it asks for
+            self.requests.append((limit, offset))
+        items = [{"id": f"{kind}{i}"} for i in range(offset, min(offset + limit, self.total))]
+        more = offset + limit < self.total
+        return {"items": items, "limit": limit, "offset": offset, "total": self.total, "next": "more" if more else None}
+
+    def search(self, q, limit=10, offset=0, type="track", market=None):
+        return {f"{t}s": self._page(t, limit, offset) for t in type.split(",")}
+
+    def artist_albums(self, artist_id, album_type=None, include_groups=None, country=None, limit=20, offset=0):
+        return self._page("album", limit, offset)
+
+
+def test_search_in_pages_of_ten_keeps_the_response_shape():
+    client = _PagedCatalogue(total=35)
+    result = local.search(client, "abba", limit=25, type="track,artist")
+    assert client.requests == [(10, 0), (10, 10), (5, 20)]
+    assert [t["id"] for t in result["tracks"]["items"]] == [f"track{i}" for i in range(25)]
+    assert len(result["artists"]["items"]) == 25 and result["tracks"]["limit"] == 25
+
+
+def test_paging_stops_at_the_last_page_and_honours_offset():
+    client = _PagedCatalogue(total=14)
+    result = local.artist_albums(client, "artist", offset=2)  # spotipy's default of 20
+    assert client.requests == [(10, 2), (10, 12)]
+    assert [a["id"] for a in result["items"]] == [f"album{i}" for i in range(2, 14)]
+    assert result["next"] is None
+
+
+class _Paging:
+    def __init__(self, page: dict) -> None:
+        self.items, self.next, self.limit = page["items"], page["next"], page["limit"]
+
+
+class _TekoreCatalogue(_PagedCatalogue):
+    def search(self, query, types=("track",), market=None, include_external=None, limit=20, offset=0):
+        return tuple(_Paging(self._page(t, limit, offset)) for t in types)
+
+    def artist_albums(self, artist_id, include_groups=None, market=None, limit=20, offset=0):
+        return _Paging(self._page("album", limit, offset))
+
+
+def test_tekore_search_and_albums_in_pages_return_the_same_models():
+    client = _TekoreCatalogue(total=100)
+    tracks, = tekore_local.tekore_search(client, "abba")  # tekore's default of 20
+    assert client.requests == [(10, 0), (10, 10)] and len(tracks.items) == 20 and tracks.limit == 20
+    albums = tekore_local.tekore_artist_albums(client, "artist", limit=12)
+    assert [a["id"] for a in albums.items] == [f"album{i}" for i in range(12)]
+    client.max_limits_on = True  # as ``tk.Spotify(max_limits_on=True)`` or inside ``max_limits()``
+    tracks, = tekore_local.tekore_search(client, "abba")
+    assert len(tracks.items) == 50 and max(size for size, _ in client.requests) == 10
+
+
+def test_a_name_shared_by_two_templates_means_the_same_code():
+    """Every compat module is one namespace: a helper of one template must not shadow
+    another template's helper of the same name with different code (a compat function itself
+    is chosen once per method: local first, then the stub)."""
+    seen: dict[str, tuple[str, str]] = {}
+    for template in ("spotipy_local", "spotipy_stub", "tekore_local", "tekore_stub"):
+        for name, block in load(template).items():
+            if not (name.startswith("_") or name.isupper()):
+                continue
+            if name in seen:
+                assert seen[name][1] == block.text, f"{name} differs in {seen[name][0]} and {template}"
+            else:
+                seen[name] = (template, block.text)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import libcst as cst
 
-from spotlint.analysis import clients, fields, playlists, urls, usage
+from spotlint.analysis import clients, fields, limits, playlists, urls, usage
 from spotlint.analysis.context import Candidate, ModuleContext
 from spotlint.project.info import ProjectInfo
 from spotlint.analysis.infer import Inference
@@ -20,7 +20,7 @@ from spotlint.analysis.scope import Scope
 from spotlint.analysis.walk import Handler, Walker
 from spotlint.catalogue.load import Catalogue
 
-ANALYSERS = (usage, clients, fields, playlists, urls)
+ANALYSERS = (usage, clients, limits, fields, playlists, urls)
 
 
 @lru_cache(maxsize=1)

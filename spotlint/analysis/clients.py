@@ -80,6 +80,9 @@ def on_attribute(node: cst.CSTNode, ctx: ModuleContext) -> None:
 
     def check(done: ModuleContext) -> None:
         assert statement is not None
+        types = done.inference.of(node.value, scope)
+        if done.catalogue.field_rules(name) and not classify(types, done).clients:
+            return  # ``track.available_markets``: a response field of that name, not the method
         report_calls(done, node, statement, name, rules_for_call(done, done.inference, node.value, scope, name, frozenset()),
                      _trace(done.inference, node.value, scope))
 
@@ -112,11 +115,12 @@ def _is_builtin_getattr(node: cst.Call, scope: Scope, inference: Inference) -> b
 
 def rules_for_call(
     ctx: ModuleContext, inference: Inference, receiver: cst.BaseExpression, scope: Scope,
-    name: str, keywords: frozenset[str],
+    name: str, keywords: frozenset[str], entries: list[tuple[str, Rule]] | None = None,
 ) -> list[tuple[Rule, frozenset[str]]]:
-    """The catalogue rules a call of ``receiver.name(...)`` breaks, with the client libraries
-    it may come from, judged by what the receiver is."""
-    entries = ctx.catalogue.call_rules(name)
+    """The catalogue rules a call of ``receiver.name(...)`` breaks (``entries``: the
+    (library, rule) pairs to judge, by default the method's call rules), with the client
+    libraries it may come from, judged by what the receiver is."""
+    entries = ctx.catalogue.call_rules(name) if entries is None else entries
     receiver_of = classify(inference.of(receiver, scope), ctx)
     found: dict[str, tuple[Rule, set[str]]] = {}
     if receiver_of.libraries:
@@ -132,6 +136,8 @@ def rules_for_call(
     elif receiver_of.may_be_client:
         for library, rule in entries:
             spotify_only = {k for group in rule.clients for k in group.keywords}
+            if rule.kind == "limit" and name in rule.generic and not ctx.uses_spotify:
+                continue  # ``index.search(q, type="x")`` far from any Spotify code
             if name not in rule.generic or keywords & spotify_only:
                 found.setdefault(rule.code, (rule, set()))[1].add(library)
     return [(rule, frozenset(libraries)) for rule, libraries in found.values()]

@@ -48,6 +48,7 @@ class ModuleContext:
     symbolic: bool = False  # summarising for the project index: other modules' values stay references
     traces: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id(node) -> how its receiver resolved
     stores: set[int] = field(default_factory=set)
+    maximised: set[int] = field(default_factory=set)  # calls inside ``with client.max_limits():``
     called: set[int] = field(default_factory=set)  # ids of attributes that are called at once
     string_parts: set[int] = field(default_factory=set)  # string expressions inside a larger one
     string_scopes: dict[int, Scope] = field(default_factory=dict)  # string expression -> its scope
@@ -63,5 +64,5 @@ class ModuleContext:
                method: str = "", libraries: frozenset[str] = frozenset(),
                pieces: tuple[cst.CSTNode, ...] = (), http_method: str = "", trace: tuple[str, ...] = ()) -> None:
         self.candidates.append(Candidate(node, rule, statement, detail, method, libraries, pieces, http_method, trace))
-        if rule.kind in ("endpoint", "route"):
+        if rule.kind in ("endpoint", "route", "limit"):
             self.uses_spotify = True  # a restricted client call is proof enough

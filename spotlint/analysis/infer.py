@@ -42,6 +42,7 @@ class Client:
     cls: cst.ClassDef | None = None
     overrides: frozenset[str] = frozenset()  # methods a project subclass (in another module) defines
     trace: tuple[str, ...] = field(default=(), compare=False)  # how the project index resolved it
+    max_limits: bool = False  # tekore ``max_limits_on=True``: calls leaving out ``limit`` send the maximum
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,18 @@ _LITERALS = (
     cst.Imaginary, cst.Dict, cst.List, cst.Set, cst.Tuple, cst.DictComp, cst.ListComp,
     cst.SetComp, cst.GeneratorExp, cst.Comparison, cst.UnaryOperation,
 )
+
+
+def _max_limits_on(call: cst.Call) -> bool:
+    """``tk.Spotify(token, max_limits_on=True)``."""
+    return any(arg.keyword is not None and arg.keyword.value == "max_limits_on"
+               and isinstance(arg.value, cst.Name) and arg.value.value == "True" for arg in call.args)
+
+
+def _with_max_limits(value: Type, call: cst.Call) -> Type:
+    if isinstance(value, Client) and not value.max_limits and _max_limits_on(call):
+        return Client(value.library, value.cls, value.overrides, value.trace, True)
+    return value
 
 
 def _is_property(node: cst.CSTNode | None) -> bool:
@@ -363,9 +376,11 @@ class Inference:
                     result.add(Result(receiver.library, func.attr.value))
         for callee in self.of(func, scope):
             if isinstance(callee, ClientClass):
-                result.add(Client(callee.library, None, callee.overrides, callee.trace))
+                result.add(Client(callee.library, None, callee.overrides, callee.trace, _max_limits_on(node)))
             elif isinstance(callee, UserClass):
-                result |= self._instantiate(callee)
+                result |= {_with_max_limits(c, node) for c in self._instantiate(callee)}
+            elif isinstance(callee, Result):
+                result.add(callee)  # ``page.get("items")``, ``results.values()``: still the response
             elif isinstance(callee, Function):
                 result |= self.returns(callee)
             elif isinstance(callee, Qual) and not callee.module:

@@ -85,6 +85,9 @@ class Evaluator:
         if isinstance(node, cst.SimpleString):
             value = node.evaluated_value
             return [value] if isinstance(value, str) else [WILD]
+        if isinstance(node, cst.Integer):
+            number = node.evaluated_value
+            return [str(number)] if isinstance(number, int) else [WILD]
         if isinstance(node, cst.ConcatenatedString):
             return _product(self._eval(node.left, scope, acc, depth + 1), self._eval(node.right, scope, acc, depth + 1))
         if isinstance(node, cst.FormattedString):

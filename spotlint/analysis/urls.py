@@ -15,6 +15,7 @@ import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Client, Types
+from spotlint.analysis.limits import integer_values, over_limit, requested_limit
 from spotlint.analysis.scope import Scope
 from spotlint.analysis.strings import WILD, Evaluator, is_string_expression
 from spotlint.catalogue.load import Catalogue
@@ -46,6 +47,8 @@ def template_path(template: str) -> tuple[str, list[str]] | None:
         anchor = "absolute"
     elif text.startswith(WILD):
         anchor, path = "unanchored", text.lstrip(WILD)
+        if not path.startswith("/"):
+            return None  # ``f"{minutes}m{seconds}s"``: a base URL is joined to its path by a slash
     else:
         anchor, path = "relative", text
     path = re.sub(r"/{2,}", "/", path).strip("/")
@@ -176,20 +179,33 @@ def _check_request(node: cst.Call, url: cst.BaseExpression, verb_index: int | No
     if not same_scope:
         return  # the string lives elsewhere: it is judged (and reported) where it is written
     ctx.consumed.update(same_scope)
-    matches = _matches(ctx, evaluation.templates, method, relative_ok=internal)
+    _, _, keywords = _call_parts(node)
+    asked = requested_limit(evaluation.templates, keywords.get("params"), ctx, scope)
+    if internal and "limit" in keywords:  # spotipy's ``_get("search", limit=50)``
+        asked = max([asked or 0, *integer_values(ctx, keywords["limit"], scope)]) or None
+    matches = _matches(ctx, evaluation.templates, method, relative_ok=internal, asked=asked)
     for match in matches:
-        ctx.report(node, match.rule, statement, pieces=tuple(evaluation.nodes), http_method=method or match.endpoint.method)
+        ctx.report(node, match.rule, statement, _asked(match, asked), pieces=tuple(evaluation.nodes),
+                   http_method=method or match.endpoint.method)
 
 
 def _check_string(node: cst.BaseExpression, scope: Scope, statement: cst.CSTNode | None, ctx: ModuleContext) -> None:
     if id(node) in ctx.consumed or statement is None:
         return
     evaluation = Evaluator(ctx.inference).evaluate(node, scope)
-    for match in _matches(ctx, evaluation.templates, "GET", relative_ok=False):
-        ctx.report(node, match.rule, statement, pieces=tuple(evaluation.nodes), http_method="GET")
+    asked = requested_limit(evaluation.templates, None, ctx, scope)
+    for match in _matches(ctx, evaluation.templates, "GET", relative_ok=False, asked=asked):
+        ctx.report(node, match.rule, statement, _asked(match, asked), pieces=tuple(evaluation.nodes), http_method="GET")
 
 
-def _matches(ctx: ModuleContext, templates: list[str], method: str, relative_ok: bool) -> list[Match]:
+def _asked(match: Match, asked: int | None) -> str:
+    return f"this request asks for {asked}" if match.rule.kind == "limit" else ""
+
+
+def _matches(ctx: ModuleContext, templates: list[str], method: str, relative_ok: bool,
+             asked: int | None = None) -> list[Match]:
+    """The rules a request to one of ``templates`` breaks (a capped route only when ``asked``
+    exceeds its maximum)."""
     found: dict[str, Match] = {}
     for template in templates:
         parsed = template_path(template)
@@ -201,6 +217,8 @@ def _matches(ctx: ModuleContext, templates: list[str], method: str, relative_ok:
         if anchor == "unanchored" and not (ctx.uses_spotify or relative_ok):
             continue
         for match in match_path(ctx.catalogue, segments, method, None):
+            if match.rule.kind == "limit" and not over_limit(match.rule, asked):
+                continue
             if match.rule.kind != "field":
                 found.setdefault(match.rule.code, match)
     return list(found.values())

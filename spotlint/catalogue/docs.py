@@ -25,7 +25,24 @@ def _affected(rule: Rule) -> str:
     if rule.fields is not None:
         keys = ", ".join(f"`{n}`" for n in rule.fields.names)
         lines.append(f"- response keys {keys} of {', '.join(rule.fields.objects)} objects")
+    if rule.limit is not None:
+        lines += _limit_lines(rule)
     return "\n".join(lines)
+
+
+def _limit_lines(rule: Rule) -> list[str]:
+    """A limit rule: the cap, and what each client method sends without the parameter."""
+    assert rule.limit is not None
+    limit = rule.limit
+    lines = [f"- a call or request whose `{limit.parameter}` is above {limit.maximum}; left out, each client sends:"]
+    for call in limit.calls:
+        versions = f" {call.versions}" if call.versions else ""
+        verdict = "rejected" if call.default > limit.maximum else "accepted"
+        text = f"  - {call.library}{versions} `{call.method}`: {call.default} ({verdict})"
+        if call.max_limits is not None:
+            text += f", {call.max_limits} with `max_limits_on=True` or inside `max_limits()` (rejected)"
+        lines.append(text)
+    return lines
 
 
 def render_markdown(rule: Rule, catalogue: Catalogue) -> str:

@@ -50,7 +50,12 @@ class Catalogue:
         by_code = {r.code: r for r in self.rules}
         calls: dict[str, list[tuple[str, Rule]]] = {}
         fields: dict[str, list[Rule]] = {}
+        limits: dict[str, list[tuple[str, Rule]]] = {}
         for rule in self.rules:
+            if rule.kind == "limit":
+                for group in rule.clients:
+                    for method in group.methods:
+                        limits.setdefault(method, []).append((group.library, rule))
             if rule.kind in ("endpoint", "route"):
                 for group in rule.clients:
                     for method in group.methods:
@@ -61,6 +66,7 @@ class Catalogue:
         object.__setattr__(self, "_by_code", MappingProxyType(by_code))
         object.__setattr__(self, "_calls", MappingProxyType(calls))
         object.__setattr__(self, "_fields", MappingProxyType(fields))
+        object.__setattr__(self, "_limits", MappingProxyType(limits))
 
     def rule(self, code: str) -> Rule:
         return self._by_code[code]  # type: ignore[attr-defined,no-any-return]
@@ -71,6 +77,10 @@ class Catalogue:
     def call_rules(self, method: str) -> list[tuple[str, Rule]]:
         """(library, rule) pairs whose client method has this name."""
         return self._calls.get(method, [])  # type: ignore[attr-defined,no-any-return]
+
+    def limit_rules(self, method: str) -> list[tuple[str, Rule]]:
+        """(library, rule) pairs whose client method of this name has a capped parameter."""
+        return self._limits.get(method, [])  # type: ignore[attr-defined,no-any-return]
 
     def field_rules(self, name: str) -> list[Rule]:
         return self._fields.get(name, [])  # type: ignore[attr-defined,no-any-return]

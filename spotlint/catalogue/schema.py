@@ -20,7 +20,7 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 VERSION_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
-KINDS = frozenset({"endpoint", "route", "field", "playlist", "pin"})
+KINDS = frozenset({"endpoint", "route", "field", "playlist", "pin", "limit"})
 STRATEGIES = frozenset({"stub", "local"})
 LIBRARIES = frozenset({"spotipy", "tekore"})
 
@@ -81,6 +81,30 @@ class Rename:
 
 
 @dataclass(frozen=True, slots=True)
+class LimitCall:
+    """How one client method takes the limited parameter, and what it sends without it."""
+
+    library: str
+    method: str
+    position: int  # index among positional arguments after the client
+    default: int  # sent when the call leaves the parameter out
+    versions: str  # PEP 440 specifier of the releases this entry describes ('' = all)
+    max_limits: int | None  # sent instead of the default under tekore's max_limits
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A parameter the endpoint caps: a larger value fails the whole request."""
+
+    parameter: str
+    maximum: int
+    calls: tuple[LimitCall, ...]
+
+    def entries(self, library: str, method: str) -> tuple[LimitCall, ...]:
+        return tuple(c for c in self.calls if c.library == library and c.method == method)
+
+
+@dataclass(frozen=True, slots=True)
 class RuleDocs:
     what: str
     why: str
@@ -107,6 +131,7 @@ class Rule:
     playlist_id: str | None
     pin_library: str | None
     rename: Rename | None
+    limit: Limit | None
     docs: RuleDocs
     source: str = field(compare=False)
 
@@ -146,12 +171,21 @@ def parse_rule(data: Mapping[str, Any], source: str) -> Rule:
         playlist_id=_pattern(top, "playlist-id"),
         pin_library=_pin(top.table("pin")),
         rename=_rename(top.table("rename")),
+        limit=_limit(top.table("limit")),
         docs=_docs(top.table("docs", required=True)),
         source=source,
     )
     top.done()
-    if kind in ("endpoint", "route"):
+    if kind in ("endpoint", "route", "limit"):
         _check(bool(rule.endpoints), top, "endpoints", f"a {kind} rule needs endpoints")
+    if kind == "limit":
+        _check(rule.limit is not None, top, "limit", "a limit rule needs a [limit] table")
+        assert rule.limit is not None
+        for call in rule.limit.calls:
+            _check(call.method in rule.methods_of(call.library), top, "limit.calls",
+                   f"{call.library}'s {call.method} is not one of the rule's methods")
+    else:
+        _check(rule.limit is None, top, "limit", f"a {kind} rule takes no [limit] table")
     if kind == "field":
         _check(rule.fields is not None, top, "fields", "a field rule needs a [fields] table")
     if kind == "playlist":
@@ -215,6 +249,34 @@ def _rename(reader: _Reader | None) -> Rename | None:
     bad = [m for m in rename.unsafe_methods if m not in HTTP_METHODS]
     _check(not bad, reader, "unsafe-methods", f"{bad[:1]} is not an HTTP method")
     return rename
+
+
+def _limit(reader: _Reader | None) -> Limit | None:
+    if reader is None:
+        return None
+    calls = []
+    for sub in reader.tables("calls"):
+        library = sub.string("library")
+        _check(library in LIBRARIES, sub, "library", f"unknown client library {library!r}")
+        method = sub.string("method")
+        _check(bool(IDENT_RE.match(method)), sub, "method", f"{method!r} is not a method name")
+        versions = sub.string("versions", required=False)
+        if versions:
+            from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+            try:
+                SpecifierSet(versions)
+            except InvalidSpecifier:
+                raise sub.fail("versions", f"{versions!r} is not a PEP 440 specifier") from None
+        maximised = sub.raw("max-limits", False)
+        _check(maximised is None or (isinstance(maximised, int) and not isinstance(maximised, bool)),
+               sub, "max-limits", "expected an integer")
+        calls.append(LimitCall(library, method, sub.integer("position"), sub.integer("default"), versions, maximised))
+        sub.done()
+    limit = Limit(reader.string("parameter"), reader.integer("maximum"), tuple(calls))
+    reader.done()
+    _check(limit.maximum > 0, reader, "maximum", "expected a positive integer")
+    return limit
 
 
 def _pin(reader: _Reader | None) -> str | None:

@@ -234,7 +234,7 @@ def _compose(catalogue: Catalogue, candidate: Candidate) -> str:
     rule = candidate.rule
     head = rule.message.replace("{key}", candidate.detail.strip("`")) if rule.kind == "field" else rule.message
     parts = [f"{head} {catalogue.wave_of(rule).audience}"]
-    if rule.kind == "route" and candidate.detail:
+    if rule.kind in ("route", "limit") and candidate.detail:
         parts.append(candidate.detail)
     parts.append(rule.instead)
     return "; ".join(parts)

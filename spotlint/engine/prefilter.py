@@ -24,11 +24,11 @@ def trigger_words(catalogue: Catalogue) -> frozenset[str]:
     for library in catalogue.libraries:
         words.update(module.split(".")[0] for module in library.modules)
     for rule in catalogue.rules:
-        if rule.kind not in ("endpoint", "route"):
+        if rule.kind not in ("endpoint", "route", "limit"):
             continue  # field reads need Spotify use, playlist ids their prefix: both are words above
         for group in rule.clients:
             words.update(m for m in group.methods if m not in rule.generic)
-            if group.keywords:  # a generic name counts only with Spotify-only keywords: name and keyword both appear
+            if group.keywords and rule.kind != "limit":  # a generic capped method needs a client or Spotify use  # a generic name counts only with Spotify-only keywords: name and keyword both appear
                 words.update(m for m in group.methods if m in rule.generic)
     return frozenset(words)
 

@@ -55,7 +55,7 @@ def _types(values: Values, path: str, depth: int = 0) -> frozenset[Type]:
     out: set[Type] = set()
     for value in values:
         if isinstance(value, ClientV):
-            out.add(Client(value.library, None, value.overrides, value.trace))
+            out.add(Client(value.library, None, value.overrides, value.trace, value.max_limits))
         elif isinstance(value, ClientClassV):
             out.add(ClientClass(value.library, value.overrides, value.trace))
         elif isinstance(value, ResultV):

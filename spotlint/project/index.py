@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from spotlint import __version__
+from spotlint.stamp import code_stamp
 from spotlint.catalogue.load import Catalogue
 from spotlint.engine.prefilter import may_have_findings
 from spotlint.files.discovery import _walk, import_root
@@ -29,7 +29,7 @@ from spotlint.project.summary import ModuleSummary
 from spotlint.project.values import PARAM, is_client
 
 CACHE_FILE = "index.pickle"
-FORMAT = 2  # bump whenever a summary or resolution dataclass changes shape
+FORMAT = 3  # bump whenever a summary or resolution dataclass changes shape
 MAX_ROUNDS = 10
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git", "requirements.txt", "Pipfile")
 
@@ -135,7 +135,7 @@ class _Store:
 
     def __init__(self, root: Path, catalogue_digest: str, enabled: bool) -> None:
         self.path = root / ".spotlint_cache" / CACHE_FILE
-        self.version = f"{__version__}|{FORMAT}|{catalogue_digest}"
+        self.version = f"{code_stamp()}|{FORMAT}|{catalogue_digest}"
         self.enabled = enabled
         self.facts: dict[str, FileFacts] = {}
         self.summaries: dict[str, ModuleSummary] = {}

@@ -148,6 +148,8 @@ class Resolved:
                 out |= self.table.get(f"{value.key}()", NONE)
             elif isinstance(value, ExternalV):
                 out |= self._external(f"{value.path}()")
+            elif isinstance(value, ResultV):
+                out.add(value)  # a method of a response (``page.get``): still the response
         return frozenset(out)
 
     def _item(self, values: Values, index: int) -> Values:

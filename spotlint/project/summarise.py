@@ -97,7 +97,7 @@ class _Summariser:
             elif isinstance(value, Client):
                 overrides = self._defined(value.cls) if value.cls is not None else frozenset()
                 trace = value.trace or ((self.step(label, node),) if label else ())
-                out.add(ClientV(value.library, overrides, trace))
+                out.add(ClientV(value.library, overrides, trace, value.max_limits))
             elif isinstance(value, ClientClass):
                 out.add(ClientClassV(value.library, value.overrides, value.trace))
             elif isinstance(value, UserClass):
@@ -210,7 +210,7 @@ class _Summariser:
             if len(bindings) != 1 or bindings[0].kind != "assign":
                 continue
             node = bindings[0].node
-            if not isinstance(node, cst.BaseExpression) or not (is_string_expression(node) or isinstance(node, (cst.Name, cst.Attribute))):
+            if not isinstance(node, cst.BaseExpression) or not (is_string_expression(node) or isinstance(node, (cst.Name, cst.Attribute, cst.Integer))):
                 continue
             templates = evaluator.evaluate(node, scope).templates
             if templates and templates != [WILD] and any(REF_OPEN in t or WILD not in t for t in templates):

@@ -23,6 +23,7 @@ class ClientV:
     library: str
     overrides: frozenset[str] = frozenset()  # methods the user's client subclass defines itself
     trace: tuple[str, ...] = field(default=(), compare=False)
+    max_limits: bool = False  # made with tekore's ``max_limits_on=True``
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,9 @@ def with_step(values: Values, step: str) -> Values:
     """The same values, each client's trace extended by ``step`` (where it was passed on)."""
     out: set[Value] = set()
     for value in values:
-        if isinstance(value, (ClientV, ClientClassV)) and len(value.trace) < 6 and step not in value.trace:
-            value = type(value)(value.library, value.overrides, (*value.trace, step))
+        if isinstance(value, ClientV) and len(value.trace) < 6 and step not in value.trace:
+            value = ClientV(value.library, value.overrides, (*value.trace, step), value.max_limits)
+        elif isinstance(value, ClientClassV) and len(value.trace) < 6 and step not in value.trace:
+            value = ClientClassV(value.library, value.overrides, (*value.trace, step))
         out.add(value)
     return frozenset(out)

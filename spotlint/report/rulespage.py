@@ -13,10 +13,10 @@ def rules_markdown(catalogue: Catalogue) -> str:
     parts = [
         "# spotlint rules\n",
         "Generated from `rules/` by `spotlint docs`; do not edit by hand.\n",
-        "| code | name | wave | summary |",
-        "|---|---|---|---|",
+        "| code | name | wave | kind | summary |",
+        "|---|---|---|---|---|",
     ]
-    parts += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | {catalogue.wave_of(r).date} | "
+    parts += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | {catalogue.wave_of(r).date} | {r.kind} | "
               f"{r.summary.replace('|', '/')} |" for r in catalogue.rules]
     parts.append("")
     for rule in catalogue.rules:

@@ -108,7 +108,7 @@ def artist_related_artists(client: Any, artist_id: str) -> dict[str, Any]:
     get an empty list."""
     own = client._get_id("artist", artist_id)
     counts: Counter[str] = Counter()
-    releases = client.artist_albums(own, include_groups="album,single,appears_on", limit=20)
+    releases = client.artist_albums(own, include_groups="album,single,appears_on", limit=10)
     for release in releases.get("items", [])[:10]:
         for track in client.album_tracks(release["id"]).get("items", []):
             for artist in track.get("artists", []):
@@ -414,3 +414,48 @@ def playlist_is_following(client: Any, playlist_id: str, user_ids: Any) -> list[
 def user_playlist_is_following(client: Any, playlist_owner_id: str, playlist_id: str, user_ids: Any) -> list[bool]:
     """See playlist_is_following."""
     return playlist_is_following(client, playlist_id, user_ids)
+
+
+# The most items `GET /search` and `GET /artists/{id}/albums` return per request since
+# February 2026; a larger `limit` fails the whole request.
+PAGE_LIMIT = 10
+
+
+def _in_pages(fetch: Any, limit: int, offset: int, pagings: Any) -> Any:
+    """Call ``fetch(limit=…, offset=…)`` in pages of at most PAGE_LIMIT until ``limit`` items
+    or the last page, and return the first response with every page's items in its paging
+    objects (``pagings`` lists them), as one request of ``limit`` items used to."""
+    wanted = max(1, int(limit))
+    size = min(PAGE_LIMIT, wanted)
+    first = fetch(limit=size, offset=offset)
+    targets = pagings(first)
+    fetched = size
+    while fetched < wanted and any(t.get("next") for t in targets):
+        size = min(PAGE_LIMIT, wanted - fetched)
+        page = fetch(limit=size, offset=offset + fetched)
+        for target, more in zip(targets, pagings(page)):
+            if target.get("next"):
+                target["items"].extend(more.get("items") or [])
+                target["next"] = more.get("next")
+        fetched += size
+    for target in targets:
+        target["limit"] = wanted
+    return first
+
+
+def search(client: Any, q: str, limit: int = 10, offset: int = 0, type: str = "track",
+           market: str | None = None) -> dict[str, Any]:
+    """`GET /search` in pages of at most 10 (`offset` paging), merged into the response one
+    request of `limit` items returned: a paging object per requested type."""
+    return _in_pages(lambda limit, offset: client.search(q, limit=limit, offset=offset, type=type, market=market),
+                     limit, offset, lambda response: [p for p in response.values() if isinstance(p, dict)])
+
+
+def artist_albums(client: Any, artist_id: str, album_type: str | None = None, include_groups: str | None = None,
+                  country: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """`GET /artists/{id}/albums` in pages of at most 10 (`offset` paging), merged into the
+    paging object one request of `limit` items returned."""
+    return _in_pages(lambda limit, offset: client.artist_albums(artist_id, album_type=album_type,
+                                                                include_groups=include_groups, country=country,
+                                                                limit=limit, offset=offset),
+                     limit, offset, lambda response: [response])

@@ -42,3 +42,54 @@ def tekore_chapters(client: Any, chapter_ids: Any, market: str | None = None) ->
 def tekore_audiobooks(client: Any, audiobook_ids: Any, market: str | None = None) -> list[Any]:
     """One `GET /audiobooks/{id}` per audiobook, same list as `audiobooks()`."""
     return [client.audiobook(audiobook_id, market=market) for audiobook_id in audiobook_ids]
+
+
+# The most items `GET /search` and `GET /artists/{id}/albums` return per request since
+# February 2026; a larger `limit` fails the whole request.
+PAGE_LIMIT = 10
+
+
+def _tekore_pages(client: Any, fetch: Any, limit: int | None, offset: int, pagings: Any) -> Any:
+    """Call ``fetch(limit=…, offset=…)`` in pages of at most PAGE_LIMIT until ``limit`` items
+    or the last page, and return the first response with every page's items in its paging
+    models (``pagings`` lists them), as one request of ``limit`` items used to. Without a
+    ``limit``, as many as tekore would have asked for: 50 under ``max_limits``, else 20."""
+    if limit is None:
+        limit = 50 if getattr(client, "max_limits_on", False) else 20
+    wanted = max(1, int(limit))
+    size = min(PAGE_LIMIT, wanted)
+    first = fetch(limit=size, offset=offset)
+    targets = pagings(first)
+    fetched = size
+    while fetched < wanted and any(t.next for t in targets):
+        size = min(PAGE_LIMIT, wanted - fetched)
+        page = fetch(limit=size, offset=offset + fetched)
+        for target, more in zip(targets, pagings(page)):
+            if target.next:
+                target.items.extend(more.items or [])
+                target.next = more.next
+        fetched += size
+    for target in targets:
+        target.limit = wanted
+    return first
+
+
+def tekore_search(client: Any, query: str, types: Any = ("track",), market: str | None = None,
+                  include_external: str | None = None, limit: int | None = None, offset: int = 0) -> tuple[Any, ...]:
+    """`GET /search` in pages of at most 10 (`offset` paging), merged into the paging models
+    one request of `limit` items returned (one per type, as `search()` returns them).
+    Synchronous clients only."""
+    def fetch(limit: int, offset: int) -> Any:
+        return client.search(query, types, market, include_external, limit=limit, offset=offset)
+
+    return _tekore_pages(client, fetch, limit, offset, list)
+
+
+def tekore_artist_albums(client: Any, artist_id: str, include_groups: Any = None, market: str | None = None,
+                         limit: int | None = None, offset: int = 0) -> Any:
+    """`GET /artists/{id}/albums` in pages of at most 10 (`offset` paging), merged into the
+    paging model one request of `limit` items returned. Synchronous clients only."""
+    def fetch(limit: int, offset: int) -> Any:
+        return client.artist_albums(artist_id, include_groups, market, limit=limit, offset=offset)
+
+    return _tekore_pages(client, fetch, limit, offset, lambda page: [page])

@@ -1,4 +1,4 @@
 import spotipy
 
 sp = spotipy.Spotify()
-albums = sp.artist_albums("0OdUWJ0sBjDrqHygGUXeCF")
+albums = sp.artist_albums("0OdUWJ0sBjDrqHygGUXeCF", limit=10)

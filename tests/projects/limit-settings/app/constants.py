@@ -1,0 +1,2 @@
+PAGE = 50
+SMALL_PAGE = 10
