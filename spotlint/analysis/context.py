@@ -40,6 +40,7 @@ class ModuleContext:
     scope: Scope
     statement: cst.CSTNode | None = None
     uses_spotify: bool = False
+    libraries: set[str] = field(default_factory=set)  # client libraries the module imports
     candidates: list[Candidate] = field(default_factory=list)
     class_scopes: dict[int, Scope] = field(default_factory=dict)  # id(ClassDef) -> its body scope
     function_scopes: dict[int, Scope] = field(default_factory=dict)  # id(FunctionDef) -> its scope
@@ -48,7 +49,8 @@ class ModuleContext:
     symbolic: bool = False  # summarising for the project index: other modules' values stay references
     traces: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id(node) -> how its receiver resolved
     stores: set[int] = field(default_factory=set)
-    maximised: set[int] = field(default_factory=set)  # calls inside ``with client.max_limits():``
+    maximised: set[int] = field(default_factory=set)
+    lambda_items: dict[int, cst.BaseExpression] = field(default_factory=dict)  # lambda -> the iterable it maps  # calls inside ``with client.max_limits():``
     called: set[int] = field(default_factory=set)  # ids of attributes that are called at once
     string_parts: set[int] = field(default_factory=set)  # string expressions inside a larger one
     string_scopes: dict[int, Scope] = field(default_factory=dict)  # string expression -> its scope

@@ -1,9 +1,11 @@
 """Reads of response fields Spotify removed: ``x["preview_url"]``, ``x.get("preview_url")``,
 ``track.preview_url`` on tekore models, and ``fields="tracks(...)"`` filters.
 
-A read is reported in a module that uses Spotify; a rule that names ``from-methods`` (for
-keys as common as ``tracks``) needs the value to come from one of those client calls.
-Writes (``x["popularity"] = …``) are not reads and stay silent.
+A read is reported where the value comes from a Spotify response (``provenance``), never on a
+dict or object the code built itself; where its origin is unknown only names no other data
+uses (the rule's ``spotify-only``) are reported, in a module that uses Spotify. A rule that names
+``from-methods`` (for keys as common as ``tracks``) needs the response to come from one of those
+calls. Writes (``x["popularity"] = …``) are not reads and stay silent.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import libcst as cst
 
 from spotlint.analysis.clients import classify
 from spotlint.analysis.context import ModuleContext
-from spotlint.analysis.infer import Result
+from spotlint.analysis.strings import WILD, Evaluator
+from spotlint.catalogue.schema import FieldSpec
+from spotlint.analysis.provenance import LOCAL, SPOTIFY, UNKNOWN, Origin, origin
 
 
 
@@ -45,14 +49,14 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
             _read(node, func.value, key, ctx)
     if isinstance(func, cst.Attribute):
         for arg in node.args:
-            if arg.keyword is not None and arg.keyword.value == "fields" and isinstance(arg.value, cst.SimpleString):
+            if arg.keyword is not None and arg.keyword.value == "fields" and func.attr.value in _FILTERED:
                 _field_filter(arg.value, func, ctx)
 
 
 def on_attribute(node: cst.CSTNode, ctx: ModuleContext) -> None:
     """``track.preview_url`` on a tekore model (tekore returns objects, spotipy dicts)."""
     assert isinstance(node, cst.Attribute)
-    if id(node) not in ctx.stores and ctx.catalogue.field_rules(node.attr.value):
+    if id(node) not in ctx.stores and id(node) not in ctx.called and ctx.catalogue.field_rules(node.attr.value):
         _read(node, node.value, node.attr.value, ctx, attribute=True)
 
 
@@ -64,39 +68,60 @@ def _read(node: cst.CSTNode, container: cst.BaseExpression, key: str, ctx: Modul
 
     def check(done: ModuleContext) -> None:
         assert statement is not None
-        if not done.uses_spotify:
-            return
-        results = [t for t in done.inference.of(container, scope) if isinstance(t, Result)]
-        if attribute and not any(r.library == "tekore" for r in results):
-            return
-        origins = {r.method for r in results}
+        found = origin(container, scope, done)
+        if found.verdict == LOCAL or (found.verdict == UNKNOWN and not done.uses_spotify):
+            return  # a dict, DataFrame or object the code built itself; a module far from Spotify
+        if attribute and found.verdict == SPOTIFY and "tekore" not in found.libraries:
+            return  # spotipy and raw JSON give dicts: an attribute is some other object's
         for rule in rules:
             assert rule.fields is not None
-            if rule.fields.from_methods and not origins & set(rule.fields.from_methods):
+            if found.verdict == UNKNOWN:
+                if key not in rule.fields.spotify_only or (attribute and "tekore" not in done.libraries):
+                    continue  # a name other data uses too, on a value of unknown origin
+            elif rule.fields.from_methods and not _from(found, rule.fields):
                 continue
             done.report(node, rule, statement, detail=f"`{key}`")
 
     ctx.late.append(check)
 
 
-def _field_filter(value: cst.SimpleString, func: cst.Attribute, ctx: ModuleContext) -> None:
-    """``fields="tracks.items(track(name))"`` asks for keys a rule renames."""
-    text = _string(value) or ""
+# client methods that take a ``fields`` filter
+_FILTERED = frozenset({"playlist", "playlist_items", "playlist_tracks", "user_playlist", "user_playlist_tracks"})
+
+
+def _from(found: Origin, spec: FieldSpec) -> bool:
+    """The response came from one of the rule's methods, or (a raw request) one of its routes."""
+    if found.methods & set(spec.from_methods):
+        return True
+    return "http" in found.libraries and any(_on_route(path, route) for path in found.methods for route in spec.from_routes)
+
+
+def _on_route(path: str, route: str) -> bool:
+    segments, pattern = path.strip("/").split("/"), route.strip("/").split("/")
+    return len(segments) == len(pattern) and all(
+        p.startswith("{") or s == p for s, p in zip(segments, pattern)) and WILD not in "".join(
+        s for s, p in zip(segments, pattern) if not p.startswith("{"))
+
+
+def _field_filter(value: cst.BaseExpression, func: cst.Attribute, ctx: ModuleContext) -> None:
+    """``fields="tracks.items(track(name))"`` (a literal, or a constant however it is built)
+    asks for keys a rule renames."""
     method = func.attr.value
     scope, statement = ctx.scope, ctx.statement
-    for key in re.findall(r"[A-Za-z_]+", text):
-        for rule in ctx.catalogue.field_rules(key):
-            assert rule.fields is not None
-            if method not in rule.fields.from_methods or not rule.fields.replacement:
-                continue
 
-            def check(done: ModuleContext, rule=rule, key=key) -> None:  # type: ignore[no-untyped-def]
-                assert statement is not None
-                if classify(done.inference.of(func.value, scope), done).may_be_client:
-                    done.report(value, rule, statement, detail=f"`{key}`")
-
-            ctx.late.append(check)
+    def check(done: ModuleContext) -> None:
+        assert statement is not None
+        if not classify(done.inference.of(func.value, scope), done).may_be_client:
             return
+        for text in Evaluator(done.inference).evaluate(value, scope).templates:
+            for key in re.findall(r"[A-Za-z_]+", text):
+                for rule in done.catalogue.field_rules(key):
+                    assert rule.fields is not None
+                    if method in rule.fields.from_methods and rule.fields.replacement:
+                        done.report(value, rule, statement, detail=f"`{key}`")
+                        return
+
+    ctx.late.append(check)
 
 
 def on_store(node: cst.CSTNode, ctx: ModuleContext) -> None:

@@ -25,6 +25,7 @@ class Qual:
     name: str
     module: bool = False
     resolved: bool = False  # the project index resolved it to something that is not a client
+    external: str = ""  # what the index resolved it to when that is another library's object
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +93,22 @@ Types = frozenset[Type]
 NOTHING: Types = frozenset()
 
 _BUILTINS = frozenset({"getattr", "super"})
+# builtins (and ``copy``'s functions) whose result holds the same objects as an argument:
+# name -> index of that argument (``dict`` only when it adds no keys of its own)
+_PASS_THROUGH = {"list": 0, "sorted": 0, "tuple": 0, "reversed": 0, "set": 0, "iter": 0, "next": 0,
+                 "filter": 1, "dict": 0, "copy.copy": 0, "copy.deepcopy": 0}
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp)
 _LITERALS = (
     cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float,
     cst.Imaginary, cst.Dict, cst.List, cst.Set, cst.Tuple, cst.DictComp, cst.ListComp,
     cst.SetComp, cst.GeneratorExp, cst.Comparison, cst.UnaryOperation,
 )
+
+
+def _projectish(name: str, ctx: ModuleContext) -> bool:
+    """A path the project index can resolve: the project's own names and parameters."""
+    root = name.split(".")[0]
+    return name.startswith(("@", ".")) or ctx.project.is_first_party(root) or root in ctx.project.modules
 
 
 def _max_limits_on(call: cst.Call) -> bool:
@@ -180,9 +192,22 @@ class Inference:
             return self._subscript(self.of(node.value, scope), node)
         if isinstance(node, cst.Tuple) and len(node.elements) <= 8:
             return frozenset({TupleT(tuple(self.of(e.value, scope) for e in node.elements))})
+        if isinstance(node, _COMPREHENSIONS):  # a list of response items is still the response's
+            return self._results(self.of(node.elt, scope))
+        if isinstance(node, cst.List):
+            found: Types = NOTHING
+            for element in node.elements:
+                found |= self.of(element.value, scope)
+            return self._results(found)
         if isinstance(node, _LITERALS):
             return frozenset({OPAQUE})
         return NOTHING
+
+    @staticmethod
+    def _results(values: Types) -> Types:
+        """What a container built from ``values`` is: a response's when they are, else ours."""
+        results = frozenset(v for v in values if isinstance(v, Result))
+        return results or frozenset({OPAQUE})
 
     def _name(self, name: str, scope: Scope) -> Types:
         bindings = scope.lookup(name)
@@ -229,7 +254,24 @@ class Inference:
             return self._instantiate(cls)
         if kind == "iter" and isinstance(node, cst.BaseExpression):
             return self._subscript(self.of(node, scope))
+        if kind == "iter-item" and isinstance(node, cst.BaseExpression):
+            return self._iter_item(node, scope, binding.index)
         return NOTHING
+
+    def _iter_item(self, iterable: cst.BaseExpression, scope: Scope, index: int) -> Types:
+        """Part ``index`` of each element: ``enumerate(x)``, ``zip(a, b)``, ``d.items()``."""
+        if isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Name) and not scope.lookup(iterable.func.value):
+            name, args = iterable.func.value, [a.value for a in iterable.args if a.keyword is None and not a.star]
+            if name == "enumerate" and args:
+                return frozenset({OPAQUE}) if index == 0 else self._subscript(self.of(args[0], scope))
+            if name == "zip" and index < len(args):
+                return self._subscript(self.of(args[index], scope))
+        elements = self._subscript(self.of(iterable, scope))
+        return elements or self._item(self._elements(self.of(iterable, scope)), index)
+
+    @staticmethod
+    def _elements(values: Types) -> Types:
+        return frozenset(v for v in values if isinstance(v, TupleT))
 
     def _owner_class(self, scope: Scope) -> UserClass | None:
         if scope.kind == "class" and isinstance(scope.node, cst.ClassDef) and scope.parent is not None:
@@ -300,7 +342,11 @@ class Inference:
                 picked = self._item(values, int(index.value.value))
                 if picked:
                     return picked
-        return frozenset(v for v in values if isinstance(v, Result))
+        result: set[Type] = {v for v in values if isinstance(v, Result)}
+        for value in values:  # an element of another module's value: the index resolves it
+            if isinstance(value, Qual) and not value.module and not value.resolved and _projectish(value.name, self.ctx):
+                result |= self._qual(f"{value.name}[*]")
+        return frozenset(result)
 
     # -- classes -------------------------------------------------------------------
     def class_scope(self, cls: UserClass) -> Scope | None:
@@ -370,6 +416,9 @@ class Inference:
     def _call(self, node: cst.Call, scope: Scope) -> Types:
         func = node.func
         result: set[Type] = set()
+        passed = self._pass_through(node, scope)
+        if passed is not None:
+            return passed
         if isinstance(func, cst.Attribute):
             for receiver in self.of(func.value, scope):
                 if isinstance(receiver, Client):
@@ -392,6 +441,26 @@ class Inference:
                     if library:
                         result.add(Client(library))
         return frozenset(result)
+
+    def _pass_through(self, node: cst.Call, scope: Scope) -> Types | None:
+        """``list(items)``, ``sorted(items, key=…)``, ``copy.deepcopy(track)``: the argument's
+        response objects (``dict(track, extra=1)`` adds keys of its own: a dict of ours)."""
+        func = node.func
+        if isinstance(func, cst.Name) and not scope.lookup(func.value):
+            name = func.value
+        elif isinstance(func, cst.Attribute):
+            name = next((q.name for q in self.of(func, scope) if isinstance(q, Qual)), "")
+        else:
+            return None
+        index = _PASS_THROUGH.get(name)
+        if index is None:
+            return None
+        args = [a for a in node.args if a.keyword is None]
+        if name == "dict" and (len(node.args) != 1 or args[0].star):
+            return frozenset({OPAQUE})
+        if index >= len(args) or args[index].star:
+            return frozenset({OPAQUE})
+        return self.of(args[index].value, scope)
 
     def returns(self, function: Function) -> Types:
         node = function.node

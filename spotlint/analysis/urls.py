@@ -144,6 +144,12 @@ def _url_argument(node: cst.Call) -> tuple[cst.BaseExpression, int | None] | Non
     return None
 
 
+def request_url(node: cst.Call) -> cst.BaseExpression | None:
+    """The URL argument of a call that may send a request."""
+    found = _url_argument(node)
+    return found[0] if found is not None else None
+
+
 def _send_method(node: cst.Call, verb_index: int | None, types: Types) -> tuple[str, bool] | None:
     """(HTTP method, relative paths allowed) of a call that sends a request, else None."""
     name, positional, keywords = _call_parts(node)

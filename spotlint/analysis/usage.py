@@ -15,7 +15,11 @@ from spotlint.project.info import API_HOST, COMPAT_MODULE
 
 def _library_module(name: str, ctx: ModuleContext) -> bool:
     top = name.split(".")[0]
-    return any(top in library.modules for library in ctx.catalogue.libraries)
+    for library in ctx.catalogue.libraries:
+        if top in library.modules:
+            ctx.libraries.add(library.name)
+            return True
+    return False
 
 
 def on_import(node: cst.CSTNode, ctx: ModuleContext) -> None:

@@ -119,10 +119,14 @@ def _enter_function(node: cst.FunctionDef | cst.Lambda, ctx: ModuleContext) -> N
     positional = [*params.posonly_params, *params.params]
     owner = outer if outer.kind == "class" and isinstance(node, cst.FunctionDef) else None
     decorators = {dotted_name(d.decorator) for d in node.decorators} if isinstance(node, cst.FunctionDef) else set()
+    items = ctx.lambda_items.get(id(node))
     for index, param in enumerate([*positional, *params.kwonly_params]):
         kind = "param"
         if owner is not None and index == 0 and param in positional and "staticmethod" not in decorators:
             kind = "cls" if "classmethod" in decorators else "self"
+        if items is not None and index == 0:  # ``sorted(items, key=lambda item: …)``: an element
+            scope.bind(param.name.value, Binding("iter", items, outer))
+            continue
         scope.bind(param.name.value, Binding(kind, param, scope))
     for star in (params.star_arg, params.star_kwarg):
         if isinstance(star, cst.Param):
@@ -216,6 +220,12 @@ def _bind_for(node: cst.For | cst.CompFor, ctx: ModuleContext) -> None:
 def _bind_iteration(target: cst.BaseExpression, iterable: cst.BaseExpression, ctx: ModuleContext) -> None:
     if isinstance(target, cst.Name):
         ctx.scope.bind(target.value, Binding("iter", iterable, ctx.scope))
+    elif isinstance(target, (cst.Tuple, cst.List)) and not any(isinstance(e, cst.StarredElement) for e in target.elements):
+        for index, element in enumerate(target.elements):  # ``for i, track in enumerate(items)``
+            if isinstance(element.value, cst.Name):
+                ctx.scope.bind(element.value.value, Binding("iter-item", iterable, ctx.scope, index=index))
+            else:
+                _bind_targets(element.value, None, "unknown", ctx)
     else:
         _bind_targets(target, None, "unknown", ctx)
 
@@ -246,6 +256,28 @@ def _bind_yield(node: cst.Yield, ctx: ModuleContext) -> None:
         ctx.scope.yields.append(node.value)
 
 
+_ELEMENT_FUNCTIONS = {"sorted": 0, "min": 0, "max": 0, "filter": 1, "map": 1}
+
+
+def _bind_lambda_arguments(node: cst.Call, ctx: ModuleContext) -> None:
+    """A lambda given to ``sorted``/``min``/``max``/``filter``/``map``/``list.sort`` gets each
+    element of the iterable: remember which iterable, for its parameter."""
+    func = node.func
+    positional = [a.value for a in node.args if a.keyword is None and not a.star]
+    if isinstance(func, cst.Name) and func.value in _ELEMENT_FUNCTIONS:
+        index = _ELEMENT_FUNCTIONS[func.value]
+        iterable = positional[index] if index < len(positional) else None
+    elif isinstance(func, cst.Attribute) and func.attr.value == "sort":
+        iterable = func.value
+    else:
+        return
+    if iterable is None:
+        return
+    for arg in node.args:
+        if isinstance(arg.value, cst.Lambda) and (arg.keyword is not None and arg.keyword.value == "key" or arg.keyword is None):
+            ctx.lambda_items[id(arg.value)] = iterable
+
+
 def _bind_except(node: cst.ExceptHandler | cst.ExceptStarHandler, ctx: ModuleContext) -> None:
     if node.name is not None:
         _bind_targets(node.name.name, None, "unknown", ctx)
@@ -266,5 +298,6 @@ _BINDERS: dict[type, Callable[[object, ModuleContext], None]] = {  # type: ignor
     cst.Return: _bind_return,
     cst.Yield: _bind_yield,
     cst.ExceptHandler: _bind_except,
+    cst.Call: _bind_lambda_arguments,
     cst.ExceptStarHandler: _bind_except,
 }

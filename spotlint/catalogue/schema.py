@@ -69,6 +69,8 @@ class FieldSpec:
     objects: tuple[str, ...]
     from_methods: tuple[str, ...]
     replacement: Mapping[str, str]
+    spotify_only: tuple[str, ...] = ()  # names no other data uses: reported even where the value's origin is unknown
+    from_routes: tuple[str, ...] = ()  # with ``from_methods``: the API paths whose raw responses carry them
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +238,14 @@ def _fields(reader: _Reader | None) -> FieldSpec | None:
         objects=reader.strings("objects", required=True),
         from_methods=reader.strings("from-methods"),
         replacement=reader.string_map("replacement"),
+        spotify_only=reader.strings("spotify-only"),
+        from_routes=reader.strings("from-routes"),
     )
     reader.done()
+    bad = [r for r in spec.from_routes if not r.startswith("/") or " " in r]
+    _check(not bad, reader, "from-routes", f"bad path {bad[:1]}")
+    stray = sorted(set(spec.spotify_only) - set(spec.names))
+    _check(not stray, reader, "spotify-only", f"{stray[:1]} is not one of the names")
     return spec
 
 

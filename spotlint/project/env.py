@@ -9,10 +9,10 @@ import hashlib
 import pickle
 from dataclasses import dataclass, field
 
-from spotlint.analysis.infer import Client, ClientClass, Qual, Result, TupleT, Type, Types
+from spotlint.analysis.infer import OPAQUE, Client, ClientClass, Qual, Result, TupleT, Type, Types
 from spotlint.project.info import ProjectInfo
 from spotlint.project.resolve import Resolved
-from spotlint.project.values import ClientClassV, ClientV, ModuleV, ResultV, TupleV, Values
+from spotlint.project.values import ClientClassV, ClientV, ExternalV, ModuleV, OpaqueV, ResultV, TupleV, Values
 
 
 @dataclass
@@ -62,6 +62,10 @@ def _types(values: Values, path: str, depth: int = 0) -> frozenset[Type]:
             out.add(Result(value.library, value.method))
         elif isinstance(value, TupleV) and depth < 3:
             out.add(TupleT(tuple(_types(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value.items))))
+        elif isinstance(value, OpaqueV):
+            out.add(OPAQUE)
+        elif isinstance(value, ExternalV):
+            out.add(Qual(path, False, resolved=True, external=value.path))
         else:  # a project class, instance, function, module, or another library's object
             out.add(Qual(path, isinstance(value, ModuleV), resolved=True))
     return frozenset(out)

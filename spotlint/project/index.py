@@ -26,7 +26,7 @@ from spotlint.files.discovery import _walk, import_root
 from spotlint.project.info import API_HOST, ProjectInfo
 from spotlint.project.resolve import Resolved, resolve
 from spotlint.project.summary import ModuleSummary
-from spotlint.project.values import PARAM, is_client
+from spotlint.project.values import PARAM, is_spotify
 
 CACHE_FILE = "index.pickle"
 FORMAT = 3  # bump whenever a summary or resolution dataclass changes shape
@@ -320,7 +320,7 @@ def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapp
     exporting: set[str] = set()
     passing: set[str] = set()
     for entry, values in resolved.table.items():
-        if any(is_client(v) for v in values):
+        if any(is_spotify(v) for v in values):
             module = entry.partition(":")[0]
             exporting.add(module)
             if PARAM in entry:
@@ -328,7 +328,7 @@ def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapp
     for key, summary in summaries.items():
         if any(API_HOST in t for templates in summary.strings.values() for t in templates):
             exporting.add(key)
-        if any(any(is_client(v) for a in site.args for v in resolved.evaluate(a, key)) for site in summary.calls):
+        if any(any(is_spotify(v) for a in site.args for v in resolved.evaluate(a, key)) for site in summary.calls):
             passing.add(key)
     wanted: set[str] = set()
     importers = importers_of() if exporting else {}  # every file's imports: read only when something is exported

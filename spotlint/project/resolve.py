@@ -22,7 +22,7 @@ from spotlint.project.values import (
 
 MAX_ROUNDS = 24
 MAX_DEPTH = 24
-_OPS = re.compile(r"\(\)|\[\d+\]|\.[^.()\[\]]+")
+_OPS = re.compile(r"\(\)|\[\d+\]|\[\*\]|\.[^.()\[\]]+")
 _REF = re.compile(REF_OPEN + "([^" + REF_CLOSE + "]*)" + REF_CLOSE)
 
 
@@ -114,6 +114,8 @@ class Resolved:
                 return NONE
             if op == "()":
                 values = self._call(values)
+            elif op == "[*]":
+                values = self._element(values)
             elif op.startswith("["):
                 values = self._item(values, int(op[1:-1]))
             else:
@@ -135,6 +137,8 @@ class Resolved:
                 out |= self._external(f"{value.path}.{name}")
             elif isinstance(value, ResultV):
                 out.add(value)
+            elif isinstance(value, ClientV):  # a client's method: calling it gives its response
+                out.add(ResultV(value.library, name))
         return frozenset(out)
 
     def _call(self, values: Values) -> Values:
@@ -150,6 +154,16 @@ class Resolved:
                 out |= self._external(f"{value.path}()")
             elif isinstance(value, ResultV):
                 out.add(value)  # a method of a response (``page.get``): still the response
+        return frozenset(out)
+
+    def _element(self, values: Values) -> Values:
+        """An element of (or a key read from) each value: a response's part is the response's."""
+        out: set[Value] = set()
+        for value in values:
+            if isinstance(value, ResultV):
+                out.add(value)
+            elif isinstance(value, ExternalV):
+                out.add(ExternalV(f"{value.path}[*]"))
         return frozenset(out)
 
     def _item(self, values: Values, index: int) -> Values:

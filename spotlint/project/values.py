@@ -94,6 +94,11 @@ def is_client(value: Value) -> bool:
     return isinstance(value, (ClientV, ClientClassV))
 
 
+def is_spotify(value: Value) -> bool:
+    """A client, or a response of one: what makes a module that receives it matter."""
+    return isinstance(value, (ClientV, ClientClassV, ResultV))
+
+
 def with_step(values: Values, step: str) -> Values:
     """The same values, each client's trace extended by ``step`` (where it was passed on)."""
     out: set[Value] = set()
