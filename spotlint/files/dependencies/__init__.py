@@ -1,0 +1,40 @@
+"""Dependency declarations: which versions of a client library a project allows, and where
+each is written. Knows the file names (``is_dependency_file``) and hands each file to its
+reader. Pure: the caller reads the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spotlint.files.dependencies import manifests
+from spotlint.files.dependencies.manifests import poetry_specifier
+from spotlint.files.dependencies.model import Declaration, DependencyFileError
+from spotlint.files.dependencies.versions import allows_any, versions_before, versions_from
+
+__all__ = [
+    "DEPENDENCY_FILES", "Declaration", "DependencyFileError", "allows_any", "is_dependency_file",
+    "parse", "poetry_specifier", "versions_before", "versions_from",
+]
+
+Reader = Callable[[str, list[str]], Iterator[Declaration]]
+
+_READERS: dict[str, Reader] = {
+    "pyproject.toml": manifests.pyproject,
+    "setup.cfg": manifests.setup_cfg,
+    "Pipfile": manifests.pipfile,
+}
+DEPENDENCY_FILES = tuple(_READERS)
+
+
+def is_dependency_file(name: str) -> bool:
+    """A file name spotlint reads declarations from: those above and ``requirements*.txt|.in``."""
+    return name in _READERS or (name.startswith("requirements") and name.endswith((".txt", ".in")))
+
+
+def parse(name: str, text: str) -> list[Declaration]:
+    """The declarations of a dependency file named ``name``, in text order; a file that is not
+    valid in its format raises DependencyFileError."""
+    lines = text.splitlines()
+    reader = _READERS.get(name, manifests.requirements)
+    return sorted(reader(text, lines), key=lambda d: (d.line, d.column))
