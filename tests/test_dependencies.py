@@ -109,3 +109,137 @@ def test_pip_compile_output_with_hashes():
     # a line continued with `\` is one requirement, placed where it starts
     [split] = parse("requirements.txt", "requests\nspotipy \\\n  >=2.20,<2.26  # pinned\n")[1:]
     assert (split.specifier, split.line, split.column, split.locked) == ("<2.26,>=2.20", 2, 1, False)
+
+
+PIN_CASES = Path(__file__).parent / "cases" / "SPT230-stale-client-pin"
+
+
+def _pins(path: Path) -> list[tuple[str, str, int, int, bool]]:
+    return [(d.package, d.specifier, d.line, d.column, d.locked) for d in parse(path.name, path.read_text())]
+
+
+def test_poetry_lock_pins_every_package_at_its_name():
+    assert _pins(PIN_CASES / "found" / "poetry.lock") == [
+        ("certifi", "==2024.8.30", 4, 9, True), ("redis", "==5.0.8", 15, 9, True),
+        ("spotipy", "==2.23.0", 28, 9, True), ("spotipy-extra", "==0.4.1", 48, 9, True)]
+    # `spotipy = ">=2.19"` under [package.dependencies] is a dependency's range, not a pin
+    assert [p for p in _pins(PIN_CASES / "silent" / "poetry.lock") if p[0] == "spotipy"] == [
+        ("spotipy", "==2.26.0", 4, 9, True)]
+
+
+def test_uv_lock_pins_a_package_only_a_dependency_brings():
+    assert _pins(PIN_CASES / "found" / "uv.lock") == [
+        ("moodmix", "==0.3.0", 5, 9, True), ("playlist-tools", "==1.2.0", 20, 9, True),
+        ("requests", "==2.32.3", 29, 9, True), ("spotipy", "==2.24.0", 36, 9, True)]
+
+
+def test_pdm_lock_normalises_names():
+    assert _pins(PIN_CASES / "found" / "pdm.lock") == [("idna", "==3.10", 14, 9, True), ("spotipy", "==2.25.2", 24, 9, True)]
+    # spotipy only inside another package's `dependencies` strings: nothing is installed from them
+    assert _pins(PIN_CASES / "silent" / "pdm.lock") == [("spotipy-extra", "==0.1.0", 11, 9, True)]
+
+
+def test_pipfile_lock_reads_default_and_develop():
+    assert _pins(PIN_CASES / "found" / "Pipfile.lock") == [
+        ("requests", "==2.32.3", 19, 10, True), ("spotipy", "==2.22.1", 27, 10, True), ("spotipy", "==2.23.0", 37, 10, True)]
+    # a VCS entry pins no version
+    assert _pins(PIN_CASES / "silent" / "Pipfile.lock") == [
+        ("spotipy", "==2.26.0", 17, 10, True), ("spotipy-extra", "==0.1.0", 24, 10, True)]
+
+
+def test_hashed_requirements_case():
+    assert _pins(PIN_CASES / "found" / "requirements-lock.txt") == [
+        ("redis", "==5.0.8", 2, 1, True), ("spotipy", "==2.23.0", 4, 1, True), ("urllib3", "==2.2.3", 5, 1, True)]
+
+
+def test_environment_yml_reads_conda_and_pip_syntax():
+    assert _pins(PIN_CASES / "found" / "environment.yml") == [
+        ("python", "==3.11.*", 6, 5, False), ("pip", "", 7, 5, False), ("requests", ">=2.31", 8, 5, False),
+        ("spotipy", "==2.23.*", 9, 5, False), ("spotipy", "==2.24.0", 10, 19, False),
+        ("spotipy-extra", "==0.4.1.*", 11, 5, False), ("tekore", "==5.0.1", 13, 9, False),
+        ("spotipy", "==2.25.1", 14, 9, False)]
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [("spotipy", ("spotipy", "")), ("spotipy=2.23", ("spotipy", "==2.23.*")), ("spotipy=2.23.0", ("spotipy", "==2.23.0.*")),
+     ("spotipy==2.23.0", ("spotipy", "==2.23.0")), ("spotipy=2.23.0=pyhd8ed1ab_0", ("spotipy", "==2.23.0")),
+     ("spotipy 2.23.0", ("spotipy", "==2.23.0")), ("spotipy 2.23.0 pyhd8ed1ab_0", ("spotipy", "==2.23.0")),
+     ("spotipy 2.23*", ("spotipy", "==2.23.*")), ("spotipy=2.23.*", ("spotipy", "==2.23.*")),
+     ("spotipy >=2.20,<2.26", ("spotipy", "<2.26,>=2.20")), ("conda-forge::spotipy>=2.26", ("spotipy", ">=2.26")),
+     ("conda-forge/noarch::Spotipy==2.25.1", ("spotipy", "==2.25.1")),
+     ("spotipy[version='>=2.20,<2.26']", ("spotipy", ">=2.20,<2.26")), ("spotipy *", ("spotipy", "")),
+     ("spotipy 2.23|2.24", None), ("::", None)],
+)
+def test_conda_match_specs(spec, expected):
+    from spotlint.files.dependencies.conda import match_spec
+
+    got = match_spec(spec)
+    if expected is None:
+        assert got is None
+    else:
+        from packaging.specifiers import SpecifierSet
+
+        assert got is not None and got[0] == expected[0] and SpecifierSet(got[1]) == SpecifierSet(expected[1])
+
+
+def test_environment_yml_styles():
+    flow = "name: x\ndependencies: [python=3.11, 'spotipy=2.23.0']\n"
+    assert [(d.package, d.line, d.column) for d in parse("environment.yml", flow)] == [("python", 2, 16), ("spotipy", 2, 30)]
+    unindented = "dependencies:\n- spotipy=2.23\n- pip:\n  - tekore==6.2.0\nprefix: /opt/env\n"
+    assert [(d.package, d.specifier, d.line) for d in parse("environment.yaml", unindented)] == [
+        ("spotipy", "==2.23.*", 2), ("tekore", "==6.2.0", 4)]
+    assert parse("environment.yml", "name: x\nchannels: [conda-forge]\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("dependencies:\n  - python\n\t- spotipy\n", "line 3: a tab in the indentation"),
+     ("dependencies:\n  - python\n  spotipy=2.23\n", "line 3: expected a list item (`- name`) under `dependencies`"),
+     ("dependencies:\n  - 'spotipy=2.23\n", "line 2: a quoted string that does not close"),
+     ("dependencies: spotipy\n", "line 1: `dependencies` is not a list"),
+     ("dependencies:\n    - python\n  - spotipy\n", "line 3: a list item indented less than the ones before it"),
+     ("dependencies:\n  - python\n      - spotipy\n", "line 3: a nested list that is not under `- pip:`"),
+     ("dependencies: [python, spotipy\n", "line 1: a `[` list that does not close on its line")],
+)
+def test_malformed_environment_file_is_one_clear_error(text, message):
+    from spotlint.files.dependencies import DependencyFileError
+
+    with pytest.raises(DependencyFileError) as error:
+        parse("environment.yml", text)
+    assert str(error.value) == f"unreadable environment file, {message}" + (
+        " (YAML allows spaces only)" if "tab" in message else "")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [("Pipfile.lock", '{"default": {', "invalid JSON: Expecting property name enclosed in double quotes (line 1, column 14)"),
+     ("Pipfile.lock", "[]", "invalid Pipfile.lock: the top level is not a JSON object"),
+     ("poetry.lock", "[[package]\nname = 1\n", "invalid TOML: "),
+     ("uv.lock", "package = 3\n", "invalid lock file: `package` is not an array of tables")],
+)
+def test_malformed_lock_files(name, text, message):
+    from spotlint.files.dependencies import DependencyFileError
+
+    with pytest.raises(DependencyFileError) as error:
+        parse(name, text)
+    assert str(error.value).startswith(message)
+
+
+def test_a_lock_decides_what_its_folder_installs():
+    from spotlint.files.dependencies import installed
+
+    manifest = parse("Pipfile", '[packages]\nspotipy = "*"\nrequests = ">=2"\n')
+    lock = parse("Pipfile.lock", '{"default": {"spotipy": {"version": "==2.23.0"}}}')
+    assert [(d.package, d.specifier) for d in installed([*manifest, *lock])] == [("requests", ">=2"), ("spotipy", "==2.23.0")]
+    assert installed(manifest) == manifest
+
+
+def test_dependency_file_names():
+    from spotlint.files.dependencies import is_dependency_file
+
+    for name in ("requirements.txt", "requirements-dev.txt", "requirements.in", "pyproject.toml", "setup.cfg", "Pipfile",
+                 "Pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock", "environment.yml", "environment.yaml"):
+        assert is_dependency_file(name), name
+    for name in ("package.json", "package-lock.json", "Cargo.lock", "README.md", "environment.py", "setup.py", "lock"):
+        assert not is_dependency_file(name), name
