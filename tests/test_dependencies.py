@@ -157,6 +157,7 @@ def test_pip_compile_output_with_hashes():
     # a line continued with `\` is one requirement, placed where it starts
     [split] = parse("requirements.txt", "requests\nspotipy \\\n  >=2.20,<2.26  # pinned\n")[1:]
     assert (split.specifier, split.line, split.column, split.locked) == ("<2.26,>=2.20", 2, 1, False)
+    assert [d.specifier for d in parse("requirements.txt", "spotipy==2.23.0 \\\n")] == ["==2.23.0"]  # nothing follows
 
 
 PIN_CASES = Path(__file__).parent / "cases" / "SPT230-stale-client-pin"

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spotlint.files.dependencies import conda, locks, manifests
 from spotlint.files.dependencies.manifests import poetry_specifier
-from spotlint.files.dependencies.model import Declaration, DependencyFileError
+from spotlint.files.dependencies.model import Declaration, DependencyFileError, lines_of
 from spotlint.files.dependencies.versions import allows_any, versions_before, versions_from
 
 __all__ = [
@@ -42,7 +42,7 @@ def is_dependency_file(name: str) -> bool:
 def parse(name: str, text: str) -> list[Declaration]:
     """The declarations of a dependency file named ``name``, in text order; a file that is not
     valid in its format raises DependencyFileError."""
-    lines = text.splitlines()
+    lines = lines_of(text)
     reader = _READERS.get(name, manifests.requirements)
     return sorted(reader(text, lines), key=lambda d: (d.line, d.column))
 

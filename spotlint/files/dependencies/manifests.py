@@ -67,7 +67,7 @@ def requirements(text: str, lines: list[str]) -> Iterator[Declaration]:
             number += 1
             logical = logical.rstrip()[:-1] + " " + lines[number]
         number += 1
-        content = _COMMENT.sub("", logical).strip()
+        content = _COMMENT.sub("", logical).strip().removesuffix("\\").strip()  # a backslash ending the file
         if not content or content.startswith("-"):
             continue  # options (-r, -e, --index-url …)
         hashed = "--hash" in content
@@ -75,7 +75,7 @@ def requirements(text: str, lines: list[str]) -> Iterator[Declaration]:
         parsed = requirement(spec)
         if parsed:
             pinned = parsed[1].startswith("==") and "," not in parsed[1] and "*" not in parsed[1]
-            column = lines[first].find(spec[:1]) + 1
+            column = lines[first].find(spec[:1]) + 1 or 1
             yield Declaration(parsed[0], parsed[1], first + 1, column, spec,
                               locked=pinned and (hashed or compiled) and exact(parsed[1][2:]) is not None)
 

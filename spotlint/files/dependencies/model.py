@@ -80,7 +80,16 @@ def locate_key(lines: list[str], package: str) -> tuple[int, int]:
     return locate(lines, re.compile(rf"(?i)^\s*[\"']?({name_pattern(package)})[\"']?\s*=(?!=)"))
 
 
+_NEWLINE = re.compile(r"\r\n?|\n")
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines as editors number them: only CR LF, CR and LF end one (``str.splitlines``
+    also breaks at form feeds and Unicode separators, which shifts every later line)."""
+    return _NEWLINE.split(text)
+
+
 def position(text: str, offset: int) -> tuple[int, int]:
     """(line, column), both 1-based, of a character offset."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    before = lines_of(text[:offset])
+    return len(before), len(before[-1]) + 1
