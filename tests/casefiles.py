@@ -1,5 +1,7 @@
 """Reading case files: ``# expect: SPT103[, SPT220]`` marks the line of each expected
-finding; a file without markers must produce no finding at all.
+finding; a file without markers must produce no finding at all. A format without comments
+(``Pipfile.lock`` is JSON) lists its expectations beside it in ``<name>.expect``, one
+``LINE: CODE[, CODE]`` a line.
 
 A case is any file under ``tests/cases/<rule>/`` or ``tests/mechanisms/<mechanism>/`` (Python,
 notebooks, dependency files) whose name or folder starts with ``found`` or ``silent``.
@@ -12,6 +14,7 @@ from pathlib import Path
 
 CASES = Path(__file__).parent / "cases"
 MECHANISMS = Path(__file__).parent / "mechanisms"
+SIDECAR = ".expect"
 EXPECT_RE = re.compile(r"#\s*expect:\s*(?P<codes>SPT[0-9]{3}(?:\s*,\s*SPT[0-9]{3})*)")
 
 
@@ -25,9 +28,22 @@ def expected(text: str) -> set[tuple[int, str]]:
     return found
 
 
+def expected_in(path: Path) -> set[tuple[int, str]]:
+    """The expectations of a case file: its markers, or its ``.expect`` sidecar."""
+    sidecar = path.with_name(path.name + SIDECAR)
+    if not sidecar.is_file():
+        return expected(path.read_text(encoding="utf-8"))
+    found = set()
+    for entry in sidecar.read_text(encoding="utf-8").splitlines():
+        if entry.strip() and not entry.startswith("#"):
+            line, codes = entry.split(":", 1)
+            found |= {(int(line), code.strip()) for code in codes.split(",")}
+    return found
+
+
 def _is_case(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts
-    return path.is_file() and "snapshots" not in parts and path.suffix != ".ipynb" and (
+    return path.is_file() and "snapshots" not in parts and path.suffix not in (".ipynb", SIDECAR) and (
         parts[1].startswith(("found", "silent"))
     )
 

@@ -9,17 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from casefiles import CASES, case_files, case_name, expected
+from casefiles import CASES, case_files, case_name, expected_in
 from spotlint.engine.check import check_file
 from spotlint.report import text as text_report
 
 
 @pytest.mark.parametrize("path", case_files(), ids=case_name)
 def test_case_findings(path: Path, catalogue, all_codes, snapshot) -> None:
-    source = path.read_text(encoding="utf-8")
     result = check_file(path, catalogue, all_codes, display=case_name(path))
     got = {(f.span.line, f.code) for f in result.findings}
-    assert sorted(got) == sorted(expected(source))
+    assert sorted(got) == sorted(expected_in(path))
     folder = path.parent.parent if path.parent.name.startswith(("found", "silent")) else path.parent
     snapshot.snapshot_dir = folder / "snapshots"
     name = path.relative_to(folder).as_posix().replace("/", "-")
@@ -35,6 +34,6 @@ def test_every_rule_has_found_and_silent_cases(catalogue) -> None:
         silent = [p for p in mine if p.relative_to(folder).parts[0].startswith("silent")]
         assert found, f"{rule.code} has no found case in tests/cases/{folder.name}/"
         assert silent, f"{rule.code} has no silent case in tests/cases/{folder.name}/"
-        found_codes = {code for p in found for _, code in expected(p.read_text(encoding="utf-8"))}
+        found_codes = {code for p in found for _, code in expected_in(p)}
         assert rule.code in found_codes, f"the found cases of {rule.code} expect no {rule.code} finding"
-        assert not any(expected(p.read_text(encoding="utf-8")) for p in silent)
+        assert not any(expected_in(p) for p in silent)

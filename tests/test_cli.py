@@ -132,6 +132,60 @@ def test_unparsable_and_unreadable_files_do_not_stop_the_run(tmp_path):
     assert lines[3].startswith(f"{tmp_path}/d_found.py:3:1: SPT103 ")
 
 
+def test_named_files_spotlint_does_not_read_are_skipped(tmp_path):
+    """What a pre-commit hook may pass: only Python (also a suffix-less script with a Python
+    shebang), notebooks and dependency files are read; README.md is no SPT001, a PNG no SPT002."""
+    names = [
+        write(tmp_path, "README.md", "Call `sp.audio_features(ids)`: it is gone.\n"),
+        write(tmp_path, "package.json", '{"scripts": {"audio_features": "node x.js"}}\n'),
+        write(tmp_path, "logo.png", b"\x89PNG\r\n\x1a\n\x00\x00audio_features"),
+        write(tmp_path, "Makefile", "features:\n\tpython -c 'sp.audio_features(x)'\n"),
+        write(tmp_path, "bin/sync", "#!/usr/bin/env python3\n" + FOUND),
+        write(tmp_path, "requirements.txt", "spotipy==2.23.0\n"),
+        write(tmp_path, "poetry.lock", '[[package]]\nname = "spotipy"\nversion = "2.25.0"\n'),
+    ]
+    code, out, _ = run("check", *map(str, names))
+    assert code == 1
+    assert [line.split(": ")[0] for line in out.splitlines()] == [
+        f"{tmp_path}/bin/sync:4:1", f"{tmp_path}/poetry.lock:2:9", f"{tmp_path}/requirements.txt:1:1"]
+    assert run("check", str(tmp_path / "README.md"), str(tmp_path / "logo.png")) == (0, "", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "expected"),
+    [("app.py", b"", "python"), ("APP.PY", b"", "python"), ("stubs.pyi", b"", "python"), ("gui.pyw", b"", "python"),
+     ("nb.ipynb", b"{", "notebook"), ("uv.lock", b"", "dependencies"), ("environment.yaml", b"", "dependencies"),
+     ("sync", b"#!/usr/bin/env python3\n", "python"), ("sync", b"#!/usr/bin/python\n", "python"),
+     ("sync", b"\xef\xbb\xbf#!/usr/bin/env -S python3.12 -u\n", "python"), ("run.cgi", b"#!/usr/bin/python\n", "python"),
+     ("sync", b"#!/bin/sh\npython x.py\n", None), ("sync", b"#!/usr/bin/env pythonista\n", None),
+     ("README.md", b"", None), ("Cargo.lock", b"", None), ("Makefile", b"all:\n", None)],
+)
+def test_file_kinds(name, head, expected):
+    from spotlint.files.kinds import kind
+
+    assert kind(name, head) == expected
+
+
+def test_directory_walk_reads_lock_files(tmp_path):
+    write(tmp_path, "Pipfile.lock", '{"default": {"spotipy": {"version": "==2.23.0"}}}')
+    write(tmp_path, "svc/uv.lock", '[[package]]\nname = "spotipy"\nversion = "2.24.0"\n')
+    write(tmp_path, "pdm/pdm.lock", '[[package]]\nname = "spotipy"\nversion = "2.24.0"\n')
+    write(tmp_path, "conda/environment.yml", "dependencies:\n  - spotipy=2.23\n")
+    write(tmp_path, "conda/environment.yaml", "dependencies:\n  - pip:\n    - spotipy==2.25.1\n")
+    write(tmp_path, "other/Cargo.lock", '[[package]]\nname = "spotipy"\nversion = "2.24.0"\n')
+    _, out, _ = run("check", "--select", "SPT230", str(tmp_path))
+    assert [line.split(": ")[0] for line in out.splitlines()] == [
+        f"{tmp_path}/Pipfile.lock:1:15", f"{tmp_path}/conda/environment.yaml:3:7", f"{tmp_path}/conda/environment.yml:2:5",
+        f"{tmp_path}/pdm/pdm.lock:2:9", f"{tmp_path}/svc/uv.lock:2:9"]
+
+
+def test_unreadable_environment_file_is_one_line(tmp_path):
+    path = write(tmp_path, "environment.yml", "dependencies:\n  - python\n  spotipy=2.23\n")
+    code, out, _ = run("check", str(path))
+    assert (code, out) == (1, f"{path}:1:1: SPT002 cannot read dependencies: unreadable environment file, line 3: "
+                              "expected a list item (`- name`) under `dependencies`\n")
+
+
 def test_missing_path_is_reported(tmp_path):
     code, out, _ = run("check", str(tmp_path / "nope.py"))
     assert code == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import string
 import tempfile
 from pathlib import Path
@@ -100,3 +101,27 @@ def test_fix_never_breaks_generated_programs(source):
         assert "spotify_compat.audio_features(sp, ['a'])" in after
         second = fix_paths([folder], catalogue, resolve_selection(catalogue), "stub", True, None, True)
         assert second.fixed == 0 and path.read_text(encoding="utf-8") == after
+
+
+DEPENDENCY_NAMES = st.sampled_from(["requirements.txt", "pyproject.toml", "setup.cfg", "Pipfile", "Pipfile.lock",
+                                    "poetry.lock", "uv.lock", "pdm.lock", "environment.yml"])
+DEPENDENCY_LINES = st.lists(st.sampled_from([
+    "dependencies:", "  - spotipy=2.23", "  - pip:", "      - spotipy==2.25.1", "- 'x", "\t- a", "[[package]]",
+    'name = "spotipy"', 'version = "2.23.0"', "version = 2", '{"default": {"spotipy": {"version": "==2.23.0"}}}', "{",
+    "spotipy==2.23.0 \\", "    --hash=sha256:ab", "[project]", 'dependencies = ["spotipy<2.26"]', "package = 1", "",
+]) | st.text(max_size=30), max_size=12)
+
+
+@given(DEPENDENCY_NAMES, DEPENDENCY_LINES)
+def test_dependency_readers_return_declarations_or_one_error(name, lines):
+    from spotlint.files.dependencies import DependencyFileError, parse
+
+    text = "\n".join(lines)
+    try:
+        found = parse(name, text)
+    except DependencyFileError as error:
+        assert str(error) and "\n" not in str(error)
+        return
+    lines = re.split(r"\r\n?|\n", text)  # as editors count them
+    for declaration in found:
+        assert 1 <= declaration.line <= len(lines) and 1 <= declaration.column <= len(lines[declaration.line - 1]) + 1

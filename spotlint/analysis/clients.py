@@ -183,22 +183,27 @@ def _first_party_object(value: Qual, ctx: ModuleContext) -> bool:
 
 
 def version_note(rule: Rule, method: str, libraries: frozenset[str], ctx: ModuleContext) -> str:
-    """For a renamed route: which client versions still send the old one, and what the
-    project declares."""
+    """For a renamed route: which client versions still send the old one, what the project
+    declares (a lock's exact version where one decides), and which version to require."""
     if rule.kind != "route":
         return ""
     notes = []
     for group in rule.clients:
         if method not in group.methods or group.library not in libraries:
             continue
-        fixed = group.fixed_in.get(method)
-        declared = ", ".join(f"{group.library}{s}" for s in ctx.project.declared_specifiers(group.library))
+        library, fixed = group.library, group.fixed_in.get(method)
+        specifiers = [s for s in ctx.project.declared_specifiers(library) if s]  # a bare name pins nothing
+        declared = ", ".join(f"{library}{s}" for s in specifiers)
         if fixed and declared:
-            notes.append(f"{group.library} < {fixed} sends this route and the project allows it ({declared})")
+            notes.append(f"{library} < {fixed} sends this route and the project allows it ({declared}): "
+                         f"require {library}>={fixed}")
         elif fixed:
-            notes.append(f"{group.library} < {fixed} sends this route")
+            notes.append(f"{library} < {fixed} sends this route and the project declares no {library} version: "
+                         f"require {library}>={fixed}")
+        elif declared:
+            notes.append(f"{declared} declared; no {library} release so far sends the new route")
         else:
-            notes.append(f"every {group.library} release so far sends this route")
+            notes.append(f"every {library} release so far sends this route")
     return "; ".join(notes)
 
 

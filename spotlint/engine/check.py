@@ -21,7 +21,7 @@ from spotlint.analysis.context import Candidate
 from spotlint.project.info import ProjectInfo, compat_name
 from spotlint.catalogue.load import Catalogue
 from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span, error_result
-from spotlint.files.dependencies import is_dependency_file
+from spotlint.files.kinds import kind
 from spotlint.files.notebook import extract
 from spotlint.engine.positions import SourceText
 from spotlint.engine.positions import positions as node_positions
@@ -52,13 +52,16 @@ def check_bytes(
     data: bytes, path: Path, shown: str, catalogue: Catalogue, selected: Collection[str],
     project: ProjectInfo = ProjectInfo(), use_prefilter: bool = True,
 ) -> FileResult:
-    if path.suffix == ".ipynb":
+    what = kind(path.name, data[:256])
+    if what is None:  # named explicitly, but not a file spotlint reads (README.md, package.json)
+        return FileResult(shown, ())
+    if what == "notebook":
         return check_notebook(data, shown, catalogue, selected, project, use_prefilter)
     try:
         text = decode(data).text
     except DecodeFailure as exc:
         return error_result(shown, READ_ERROR, f"cannot decode file: {exc}")
-    if is_dependency_file(path.name):  # small, and a broken one is worth saying
+    if what == "dependencies":  # small, and a broken one is worth saying
         from spotlint.analysis.pins import check_dependency_text
 
         return check_dependency_text(text, path.name, shown, catalogue, selected)

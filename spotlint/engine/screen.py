@@ -8,14 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from spotlint.catalogue.load import Catalogue
-from spotlint.files.dependencies import is_dependency_file
+from spotlint.files.kinds import kind
 from spotlint.findings import READ_ERROR, FileResult, error_result
 from spotlint.engine.prefilter import may_have_findings
 from spotlint.files.source import DecodeFailure, decode
 
 def screen(data: bytes, path: Path, shown: str, catalogue: Catalogue) -> FileResult | None:
-    """The answer for a file that needs no parsing (undecodable, or no trigger word), else None."""
-    if path.suffix == ".ipynb" or is_dependency_file(path.name):
+    """The answer for a file that needs no parsing (not one spotlint reads, undecodable, or no
+    trigger word), else None."""
+    what = kind(path.name, data[:256])
+    if what is None:
+        return FileResult(shown, ())
+    if what != "python":
         return None
     try:
         decode(data)

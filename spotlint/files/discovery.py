@@ -17,7 +17,7 @@ from pathlib import Path
 import pathspec
 
 from spotlint.project.info import ProjectInfo
-from spotlint.files.dependencies import DependencyFileError, is_dependency_file
+from spotlint.files.dependencies import DependencyFileError, installed, is_dependency_file
 from spotlint.files.dependencies import parse as parse_dependencies
 
 SOURCE_SUFFIXES = (".py", ".pyi", ".ipynb")
@@ -235,7 +235,8 @@ def project_infos(files: Iterable[SourceFile], needed: Iterable[Path] | None = N
 
 def _declared_near(directory: Path, cache: dict[Path, tuple[tuple[str, str], ...]]) -> tuple[tuple[str, str], ...]:
     """Client versions declared by the nearest directory (this one or above, up to the
-    repository root) that holds dependency files."""
+    repository root) that holds dependency files; a lock there decides the versions of what it
+    pins (it is what gets installed)."""
     if directory in cache:
         return cache[directory]
     try:
@@ -243,14 +244,14 @@ def _declared_near(directory: Path, cache: dict[Path, tuple[tuple[str, str], ...
     except OSError:
         names = []
     if names:
-        found: list[tuple[str, str]] = []
+        found = []
         for name in names:
             try:
                 text = (directory / name).read_text(encoding="utf-8", errors="replace")
-                found += [(d.package, d.specifier) for d in parse_dependencies(name, text)]
+                found += parse_dependencies(name, text)
             except (OSError, DependencyFileError):
                 continue
-        result = tuple(found)
+        result = tuple((d.package, d.specifier) for d in installed(found))
     elif (directory / ".git").exists() or directory.parent == directory:
         result = ()
     else:
