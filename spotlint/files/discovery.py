@@ -63,12 +63,12 @@ def discover(paths: Iterable[str], scope: Scope | None = None) -> Iterator[Sourc
     passes every changed file; ``.gitignore`` does not (git would not pass an ignored file)."""
     scope = scope or Scope()
     seen_files: set[Path] = set()
-    trees: dict[Path, Path | None] = {}
+    named = _NamedFiles(scope)
     for raw in paths:
         path = Path(raw)
         if path.is_file():
             resolved = path.resolve()
-            if resolved not in seen_files and not _excluded_file(path, scope, trees):
+            if resolved not in seen_files and not named.excluded(path):
                 seen_files.add(resolved)
                 yield SourceFile(path, _display(path))
         elif path.is_dir():
@@ -88,20 +88,34 @@ def _display(path: Path) -> str:
     return text[2:] if text.startswith("./") else text
 
 
-def _excluded_file(path: Path, scope: Scope, trees: dict[Path, Path | None]) -> bool:
-    """A named file is excluded by the configured patterns, or by a default exclude naming it
-    or a folder between its base and it: the config folder or work tree nearest above it, else
-    the folder above its own (so ``.ipynb_checkpoints/x.ipynb`` is skipped anywhere)."""
-    if scope.excluded is not None and scope.excluded(path, False):
-        return True
-    if not scope.names:
-        return False
-    absolute = Path(os.path.normpath(path.absolute()))
-    if absolute.parent not in trees:
-        trees[absolute.parent] = worktree_root(absolute.parent)
-    bases = [Path(os.path.normpath(b.absolute())) for b in (scope.root, trees[absolute.parent]) if b is not None]
-    base = max((b for b in bases if b in absolute.parents), key=lambda b: len(b.parts), default=absolute.parent.parent)
-    return any(part in scope.names for part in absolute.relative_to(base).parts)
+class _NamedFiles:
+    """Judges the files named explicitly: the configured patterns, then the default excludes on
+    the file and the folders between its base and it — the config folder or the work tree
+    nearest above it, else the folder above its own (``.ipynb_checkpoints/x.ipynb`` is
+    skipped anywhere)."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+        self.root = os.path.normpath(os.path.abspath(scope.root)) if scope.root is not None else None
+        self.trees: dict[str, str | None] = {}  # folder -> its work tree root, asked once per folder
+
+    def excluded(self, path: Path) -> bool:
+        if self.scope.excluded is not None and self.scope.excluded(path, False):
+            return True
+        if not self.scope.names:
+            return False
+        absolute = os.path.normpath(os.path.abspath(path))
+        folder = os.path.dirname(absolute)
+        if folder not in self.trees:
+            tree = worktree_root(Path(folder))
+            self.trees[folder] = None if tree is None else str(tree)
+        bases = [b for b in (self.root, self.trees[folder]) if b is not None and _below(absolute, b)]
+        base = max(bases, key=len, default=os.path.dirname(folder))
+        return any(part in self.scope.names for part in os.path.relpath(absolute, base).split(os.sep))
+
+
+def _below(path: str, folder: str) -> bool:
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _is_virtualenv(directory: Path) -> bool:
