@@ -38,7 +38,7 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
     index_file: Path | None = None
     files: list[SourceFile] = []
     results: list[FileResult] = []
-    for item in discover(paths, settings.excluded if settings else None):
+    for item in discover(paths, settings.scope if settings else None):
         if isinstance(item, Missing):
             results.append(error_result(item.display, READ_ERROR, f"cannot read: {item.reason}"))
         else:
@@ -125,7 +125,7 @@ def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, us
         return [summarise_file(path, key, module, catalogue, info) for path, key, module, info in items]
 
     try:
-        return build_index(root, catalogue, infos, settings.excluded if settings else None, use_cache,
+        return build_index(root, catalogue, infos, settings.scope if settings else None, use_cache,
                            summarise_many, catalogue_digest(catalogue), seeds, shallow, walked)
     except (OSError, RecursionError, ValueError):
         return None  # without the index each file is checked on its own, as before

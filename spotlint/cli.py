@@ -41,6 +41,20 @@ def _settings(paths: tuple[str, ...], config: str | None, select: tuple[str, ...
     )
 
 
+def scan_options(command):  # type: ignore[no-untyped-def]
+    """What gets scanned, on top of the config: ruff's --extend-exclude and --[no-]respect-gitignore."""
+    command = click.option("--extend-exclude", "extend_exclude", multiple=True, metavar="PATTERN",
+                           help="Gitignore-style patterns to exclude on top of the configured ones (comma-separated).")(command)
+    return click.option("--respect-gitignore/--no-respect-gitignore", "respect_gitignore", default=None,
+                        help="Skip what .gitignore ignores inside a git work tree (files git tracks never are) "
+                             "[default: respect-gitignore from the config, else on].")(command)
+
+
+def _scan(extend_exclude: tuple[str, ...], respect_gitignore: bool | None) -> dict[str, object]:
+    patterns = [part.strip() for value in extend_exclude for part in value.split(",") if part.strip()]
+    return {"extend_exclude": patterns, "respect_gitignore": respect_gitignore}
+
+
 config_option = click.option("--config", "config", type=click.Path(dir_okay=False, exists=True), default=None,
                              help="Read [tool.spotlint] from this file instead of the nearest pyproject.toml.")
 
@@ -62,14 +76,16 @@ config_option = click.option("--config", "config", type=click.Path(dir_okay=Fals
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores; small runs stay in one process).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .spotlint_cache/.")
+@scan_options
 @config_option
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], statistics: bool, output_file: str | None, baseline: str | None,
-          write_baseline: str | None, exit_zero: bool, jobs: int | None, no_cache: bool, config: str | None) -> None:
+          write_baseline: str | None, exit_zero: bool, jobs: int | None, no_cache: bool,
+          extend_exclude: tuple[str, ...], respect_gitignore: bool | None, config: str | None) -> None:
     """Report restricted Spotify endpoints and fields used under PATHS (default: .)."""
     from spotlint.api import check_paths
 
-    settings = _settings(paths, config, select, ignore, extend_select)
+    settings = _settings(paths, config, select, ignore, extend_select, **_scan(extend_exclude, respect_gitignore))
     results = check_paths(paths or (".",), settings.catalogue, settings.selected, settings, jobs=jobs,
                           use_cache=not no_cache)
     if write_baseline:
@@ -112,14 +128,17 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
               help="Where to write the compat module (default: spotify_compat.py in the first fixed file's package).")
 @click.option("--select", multiple=True, help="Codes or prefixes to fix (comma-separated; default: all).")
 @click.option("--ignore", multiple=True, help="Codes or prefixes not to fix (comma-separated).")
+@scan_options
 @config_option
 def fix(paths: tuple[str, ...], strategy: str | None, show_diff: bool, check_only: bool, unsafe_fixes: bool,
-        compat_module: str | None, select: tuple[str, ...], ignore: tuple[str, ...], config: str | None) -> None:
+        compat_module: str | None, select: tuple[str, ...], ignore: tuple[str, ...], extend_exclude: tuple[str, ...],
+        respect_gitignore: bool | None, config: str | None) -> None:
     """Rewrite restricted Spotify calls under PATHS (default: .) into calls of a compat module."""
     from spotlint.fix.apply import fix_paths, unified_diff
     from spotlint.report.fixsummary import summary
 
-    settings = _settings(paths, config, select, ignore, compat_module=compat_module, fix_strategy=strategy)
+    settings = _settings(paths, config, select, ignore, compat_module=compat_module, fix_strategy=strategy,
+                         **_scan(extend_exclude, respect_gitignore))
     write = not (show_diff or check_only)
     report = fix_paths(paths or (".",), settings.catalogue, settings.selected, settings.fix_strategy, unsafe_fixes,
                        settings.compat_module, write, settings)

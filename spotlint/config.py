@@ -2,8 +2,9 @@
 the command line on top, as one frozen Settings value.
 
 Selection works on code prefixes, like ruff and flake8: ``SPT1`` is every wave-1 rule,
-``SPT103`` one rule, ``ALL`` everything. Unknown keys and bad values are ConfigErrors naming
-the key and the file.
+``SPT103`` one rule, ``ALL`` everything. What gets scanned follows ruff too: ``exclude``
+replaces the default excludes, ``extend-exclude`` adds to them, ``respect-gitignore`` turns
+``.gitignore`` off. Unknown keys and bad values are ConfigErrors naming the key and the file.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pathspec
 
 from spotlint.catalogue.load import Catalogue, load_catalogue
 from spotlint.errors import ConfigError
+from spotlint.files.discovery import DEFAULT_EXCLUDES, Scope
 from spotlint.findings import DIAGNOSTICS
 
 if sys.version_info >= (3, 11):
@@ -26,8 +28,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 KEYS = frozenset({
-    "select", "ignore", "extend-select", "exclude", "per-file-ignores", "extend-rules",
-    "compat-module", "fix-strategy", "waves",
+    "select", "ignore", "extend-select", "exclude", "extend-exclude", "respect-gitignore", "per-file-ignores",
+    "extend-rules", "compat-module", "fix-strategy", "waves",
 })
 STRATEGIES = ("stub", "local")
 
@@ -41,7 +43,9 @@ class FileConfig:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] | None = None  # None: the default excludes
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     extend_rules: tuple[str, ...] = ()
     compat_module: str | None = None
@@ -54,7 +58,9 @@ class Settings:
     catalogue: Catalogue
     selected: frozenset[str]
     root: Path
-    exclude: pathspec.PathSpec | None = None
+    exclude: pathspec.PathSpec | None = None  # the configured patterns (exclude, extend-exclude)
+    default_excludes: frozenset[str] = DEFAULT_EXCLUDES  # empty when the config's exclude replaced them
+    respect_gitignore: bool = True
     per_file_ignores: tuple[tuple[pathspec.PathSpec, frozenset[str]], ...] = ()
     compat_module: Path | None = None
     fix_strategy: str = "stub"
@@ -70,6 +76,11 @@ class Settings:
     def excluded(self, path: Path, is_dir: bool = False) -> bool:
         relative = self.relative(path)
         return bool(self.exclude and relative and self.exclude.match_file(relative + ("/" if is_dir else "")))
+
+    @property
+    def scope(self) -> Scope:
+        """What discovery and the project index leave out."""
+        return Scope(self.default_excludes, self.excluded if self.exclude else None, self.respect_gitignore, self.root)
 
     def ignored_codes(self, path: Path) -> frozenset[str]:
         relative = self.relative(path)
@@ -109,6 +120,20 @@ def _strings(value: Any, key: str, source: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _patterns(value: Any, key: str, source: str) -> tuple[str, ...]:
+    return _checked(_strings(value, key, source), f"{source}: [tool.spotlint] {key}")
+
+
+def _checked(patterns: Sequence[str], where: str) -> tuple[str, ...]:
+    """Gitignore-style patterns, each checked: one that pathspec rejects is an error."""
+    for pattern in patterns:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([pattern])
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {pattern!r} is not a gitignore-style pattern ({exc})") from None
+    return tuple(patterns)
+
+
 def load_config(path: Path) -> FileConfig:
     source = str(path)
     try:
@@ -129,6 +154,9 @@ def load_config(path: Path) -> FileConfig:
     strategy = table.get("fix-strategy")
     if strategy is not None and strategy not in STRATEGIES:
         raise ConfigError(f"{source}: [tool.spotlint] fix-strategy: {strategy!r} is not one of {', '.join(STRATEGIES)}")
+    respect = table.get("respect-gitignore", True)
+    if not isinstance(respect, bool):
+        raise ConfigError(f"{source}: [tool.spotlint] respect-gitignore: expected true or false, not {respect!r}")
     compat = table.get("compat-module")
     if compat is not None and (not isinstance(compat, str) or not compat.endswith(".py")):
         raise ConfigError(f"{source}: [tool.spotlint] compat-module: expected a path to a .py file")
@@ -138,7 +166,9 @@ def load_config(path: Path) -> FileConfig:
         select=_strings(table["select"], "select", source) if "select" in table else None,
         ignore=_strings(table.get("ignore", []), "ignore", source),
         extend_select=_strings(table.get("extend-select", []), "extend-select", source),
-        exclude=_strings(table.get("exclude", []), "exclude", source),
+        exclude=_patterns(table["exclude"], "exclude", source) if "exclude" in table else None,
+        extend_exclude=_patterns(table.get("extend-exclude", []), "extend-exclude", source),
+        respect_gitignore=respect,
         per_file_ignores=tuple(
             (pattern, _strings(codes, f"per-file-ignores.{pattern!r}", source)) for pattern, codes in per_file.items()
         ),
@@ -194,8 +224,11 @@ def build_settings(
     compat_module: str | None = None,
     fix_strategy: str | None = None,
     isolated: bool = False,
+    extend_exclude: Sequence[str] = (),
+    respect_gitignore: bool | None = None,
 ) -> Settings:
-    """Config file (found or given) with command-line values on top."""
+    """Config file (found or given) with command-line values on top; ``extend_exclude``
+    patterns from the command line are, like the config's, relative to the config's folder."""
     found = Path(config_path) if config_path else (None if isolated else find_config(paths))
     config = load_config(found) if found is not None else FileConfig()
     where = f"{config.source}: [tool.spotlint]" if config.source else "command line"
@@ -222,12 +255,15 @@ def build_settings(
     for pattern, codes in config.per_file_ignores:
         per_file.append((pathspec.GitIgnoreSpec.from_lines([pattern]),
                          frozenset(_expand(codes, [*DIAGNOSTICS, *catalogue.codes()], f"{where} per-file-ignores"))))
+    patterns = [*(config.exclude or ()), *config.extend_exclude, *_checked(extend_exclude, "--extend-exclude")]
     compat = compat_module or (str(config.root / config.compat_module) if config.compat_module else None)
     return Settings(
         catalogue=catalogue,
         selected=selected,
         root=config.root,
-        exclude=pathspec.GitIgnoreSpec.from_lines(config.exclude) if config.exclude else None,
+        exclude=pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None,
+        default_excludes=DEFAULT_EXCLUDES if config.exclude is None else frozenset(),
+        respect_gitignore=config.respect_gitignore if respect_gitignore is None else respect_gitignore,
         per_file_ignores=tuple(per_file),
         compat_module=Path(compat) if compat else None,
         fix_strategy=fix_strategy or config.fix_strategy or "stub",

@@ -74,6 +74,10 @@ def test_explicit_config_file(tmp_path):
         ('waves = ["1999"]\n', "waves: unknown wave '1999'"),
         ('compat-module = "compat"\n', "[tool.spotlint] compat-module: expected a path to a .py file"),
         ('extend-rules = ["missing-dir"]\n', "extend-rules: 'missing-dir' is not a directory"),
+        ('respect-gitignore = "no"\n', "[tool.spotlint] respect-gitignore: expected true or false, not 'no'"),
+        ("respect-gitignore = 0\n", "[tool.spotlint] respect-gitignore: expected true or false, not 0"),
+        ("extend-exclude = true\n", "[tool.spotlint] extend-exclude: expected a list of strings"),
+        ('exclude = ["vendor/", "!"]\n', "[tool.spotlint] exclude: '!' is not a gitignore-style pattern"),
         ("select = [\n", "invalid TOML"),
     ],
 )

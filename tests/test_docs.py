@@ -33,3 +33,14 @@ def test_explain_and_sarif_help_share_the_text(tmp_path, catalogue):
     [rule] = [r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "SPT213"]
     assert rule["help"]["markdown"] == explained
     assert explained.split("\n", 1)[1] in DOCS.read_text().replace("\n### ", "\n## ")
+
+
+def test_readme_shows_every_config_key():
+    from spotlint.config import KEYS
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    shown = {line.lstrip("# ").split(" =")[0] for line in example.splitlines() if " = " in line}
+    shown |= {line.strip("[]").split(".")[-1] for line in example.splitlines() if line.startswith("[tool.spotlint.")}
+    assert sorted(KEYS - shown) == [], "add the key to the README's [tool.spotlint] example"

@@ -1,9 +1,12 @@
 """Turn the paths a user names into the files to check, and what the engine needs to know of
 the project around them (module names, first-party packages).
 
-Skips VCS and tool directories, virtual environments, ``__pycache__`` and whatever the
-``.gitignore`` files on the way ignore; never follows a directory twice (symlink loops).
-Files named explicitly are always checked.
+A walk leaves out the default excludes (ruff's list of VCS, tool, build and environment folders,
+unless the config's ``exclude`` replaces it), the configured patterns, virtual environments,
+and, inside a git work tree, what the ``.gitignore`` files and ``.git/info/exclude`` ignore,
+except files git tracks. It never follows a directory twice (symlink loops) nor a link out of
+the tree. A folder named explicitly is walked; a file named explicitly is checked unless an
+exclude (configured or default, on it or a folder between its project and it) says otherwise.
 """
 
 from __future__ import annotations
@@ -14,16 +17,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pathspec
-
 from spotlint.project.info import ProjectInfo
 from spotlint.files.dependencies import DependencyFileError, installed, is_dependency_file
 from spotlint.files.dependencies import parse as parse_dependencies
+from spotlint.files.gitfiles import GitState, worktree_root
 
 SOURCE_SUFFIXES = (".py", ".pyi", ".ipynb")
-SKIP_DIRS = frozenset({
-    ".git", ".hg", ".svn", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
-    ".ruff_cache", ".spotlint_cache", "node_modules", "site-packages", ".eggs",
+DEFAULT_EXCLUDES = frozenset({  # ruff's default ``exclude``, and the caches spotlint and pytest write
+    ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache", ".nox",
+    ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", ".vscode",
+    "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules", "site-packages", "venv",
+    ".spotlint_cache", "__pycache__",
 })
 
 
@@ -42,19 +46,33 @@ class Missing:
 Excluded = Callable[[Path, bool], bool]
 
 
-def discover(paths: Iterable[str], excluded: Excluded | None = None) -> Iterator[SourceFile | Missing]:
-    """Files under ``paths``; ``excluded(path, is_dir)`` (the configured excludes) applies to
-    files named explicitly too, as pre-commit passes every changed file."""
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a walk leaves out: ``names`` of folders and files anywhere (the default excludes),
+    ``excluded(path, is_dir)`` (the configured patterns), and, when ``gitignore``, what git
+    ignores. ``root`` is the configuration's folder."""
+
+    names: frozenset[str] = DEFAULT_EXCLUDES
+    excluded: Excluded | None = None
+    gitignore: bool = True
+    root: Path | None = None
+
+
+def discover(paths: Iterable[str], scope: Scope | None = None) -> Iterator[SourceFile | Missing]:
+    """Files under ``paths``. The excludes apply to files named explicitly too, as pre-commit
+    passes every changed file; ``.gitignore`` does not (git would not pass an ignored file)."""
+    scope = scope or Scope()
     seen_files: set[Path] = set()
+    named = _NamedFiles(scope)
     for raw in paths:
         path = Path(raw)
         if path.is_file():
             resolved = path.resolve()
-            if resolved not in seen_files and not (excluded and excluded(path, False)):
+            if resolved not in seen_files and not named.excluded(path):
                 seen_files.add(resolved)
                 yield SourceFile(path, _display(path))
         elif path.is_dir():
-            for found in _walk(path, excluded):
+            for found in walk(path, scope):
                 resolved = found.resolve()
                 if resolved not in seen_files:
                     seen_files.add(resolved)
@@ -70,91 +88,87 @@ def _display(path: Path) -> str:
     return text[2:] if text.startswith("./") else text
 
 
+class _NamedFiles:
+    """Judges the files named explicitly: the configured patterns, then the default excludes on
+    the file and the folders between its base and it — the config folder or the work tree
+    nearest above it, else the folder above its own (``.ipynb_checkpoints/x.ipynb`` is
+    skipped anywhere)."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+        self.root = os.path.normpath(os.path.abspath(scope.root)) if scope.root is not None else None
+        self.trees: dict[str, str | None] = {}  # folder -> its work tree root, asked once per folder
+
+    def excluded(self, path: Path) -> bool:
+        if self.scope.excluded is not None and self.scope.excluded(path, False):
+            return True
+        if not self.scope.names:
+            return False
+        absolute = os.path.normpath(os.path.abspath(path))
+        folder = os.path.dirname(absolute)
+        if folder not in self.trees:
+            tree = worktree_root(Path(folder))
+            self.trees[folder] = None if tree is None else str(tree)
+        bases = [b for b in (self.root, self.trees[folder]) if b is not None and _below(absolute, b)]
+        base = max(bases, key=len, default=os.path.dirname(folder))
+        return any(part in self.scope.names for part in os.path.relpath(absolute, base).split(os.sep))
+
+
+def _below(path: str, folder: str) -> bool:
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def _is_virtualenv(directory: Path) -> bool:
     return (directory / "pyvenv.cfg").is_file() or (directory / "conda-meta").is_dir()
 
 
-def _ignore_spec(directory: Path) -> pathspec.PathSpec | None:
-    gitignore = directory / ".gitignore"
-    try:
-        lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return None
-    return pathspec.GitIgnoreSpec.from_lines(lines)
-
-
-def _repository_root(directory: Path) -> Path | None:
-    for candidate in (directory, *directory.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
-
-
-def _walk(root: Path, excluded: Excluded | None = None) -> Iterator[Path]:
-    visited: set[tuple[int, int]] = set()
-    specs: list[tuple[Path, pathspec.PathSpec]] = []
+def walk(root: Path, scope: Scope | None = None) -> Iterator[Path]:
+    """The source and dependency files under the folder ``root``, in name order."""
+    scope = scope or Scope()
     absolute = root.resolve()
-    repository = _repository_root(absolute)
-    if repository is not None:  # as git does: .gitignore files from the repository root down
-        for parent in reversed(absolute.parents):
-            if parent == repository or repository in parent.parents:
-                spec = _ignore_spec(parent)
-                if spec is not None and not _covers(spec, parent, absolute):
-                    specs.append((parent, spec))
-    yield from _walk_dir(root, specs, visited, excluded, absolute)
+    return _Walk(scope, absolute).folder(root, GitState.named(absolute) if scope.gitignore else None)
 
 
-def _covers(spec: pathspec.PathSpec, base: Path, root: Path) -> bool:
-    """Whether ``spec`` ignores the named root (or a directory above it): a directory the
-    user names explicitly is checked anyway, so such a spec is not applied."""
-    parts = root.relative_to(base).parts
-    return any(spec.match_file("/".join(parts[: i + 1]) + "/") for i in range(len(parts)))
+class _Walk:
+    """One walk: the folders seen (by device and inode), and the tree it may not leave."""
 
+    def __init__(self, scope: Scope, boundary: Path) -> None:
+        self.scope = scope
+        self.boundary = boundary
+        self.visited: set[tuple[int, int]] = set()
 
-def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:
-    absolute = path.resolve() if path.is_symlink() else path.absolute()
-    for base, spec in specs:
+    def folder(self, directory: Path, git: GitState | None) -> Iterator[Path]:
         try:
-            relative = absolute.relative_to(base.absolute() if not base.is_absolute() else base).as_posix()
-        except ValueError:
-            continue
-        if spec.match_file(relative + ("/" if is_dir else "")):
-            return True
-    return False
-
-
-def _walk_dir(directory: Path, specs: list[tuple[Path, pathspec.PathSpec]], visited: set[tuple[int, int]],
-              excluded: Excluded | None = None, boundary: Path | None = None) -> Iterator[Path]:
-    try:
-        stat = directory.stat()
-    except OSError:
-        return
-    key = (stat.st_dev, stat.st_ino)
-    if key in visited:
-        return
-    visited.add(key)
-    own = _ignore_spec(directory)
-    local_specs = [*specs, (directory.absolute(), own)] if own is not None else specs
-    try:
-        entries = sorted(os.scandir(directory), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        path = Path(entry.path)
-        try:
-            is_dir = entry.is_dir()
+            stat = directory.stat()
+            if (stat.st_dev, stat.st_ino) in self.visited:
+                return
+            self.visited.add((stat.st_dev, stat.st_ino))
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError:
-            continue
-        if excluded is not None and excluded(path, is_dir):
-            continue
-        if boundary is not None and entry.is_symlink() and not _inside(path, boundary):
-            continue  # a symbolic link out of the scanned tree is not followed
-        if is_dir:
-            if entry.name in SKIP_DIRS or _is_virtualenv(path) or _ignored(path, True, local_specs):
+            return
+        scope = self.scope
+        if scope.gitignore:
+            git = GitState.entering(git, directory, {e.name for e in entries})
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
                 continue
-            yield from _walk_dir(path, local_specs, visited, excluded, boundary)
-        elif (entry.name.endswith(SOURCE_SUFFIXES) or is_dependency_file(entry.name)) and not _ignored(path, False, local_specs):
-            yield path
+            if entry.name in scope.names or (scope.excluded is not None and scope.excluded(path, is_dir)):
+                continue
+            if entry.is_symlink() and not _inside(path, self.boundary):
+                continue  # a symbolic link out of the scanned tree is not followed
+            if is_dir:
+                if _is_virtualenv(path):
+                    continue
+                if git is None:
+                    yield from self.folder(path, None)
+                elif (child := git.child(entry.name)) is not None:
+                    yield from self.folder(path, child)
+            elif entry.name.endswith(SOURCE_SUFFIXES) or is_dependency_file(entry.name):
+                if git is None or git.keeps(entry.name):
+                    yield path
 
 
 def _inside(path: Path, boundary: Path) -> bool:
@@ -172,7 +186,7 @@ def project_root(paths: Iterable[str], config_root: Path | None = None) -> Path:
         return config_root.resolve()
     first = Path(next(iter(paths), ".")).absolute()
     start = first if first.is_dir() else first.parent
-    return (_repository_root(start.resolve()) or Path.cwd()).resolve()
+    return (worktree_root(start.resolve()) or Path.cwd()).resolve()
 
 
 def import_root(path: Path) -> tuple[Path, str]:

@@ -90,7 +90,7 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
     paths = list(paths)
     files: list[SourceFile] = []
     problems: list[str] = []
-    for item in discover(paths, settings.excluded if settings else None):
+    for item in discover(paths, settings.scope if settings else None):
         if isinstance(item, Missing):
             problems.append(f"{item.display}: cannot read: {item.reason}")
         else:

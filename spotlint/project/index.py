@@ -22,7 +22,7 @@ from pathlib import Path
 from spotlint.stamp import code_stamp
 from spotlint.catalogue.load import Catalogue
 from spotlint.engine.prefilter import may_have_findings
-from spotlint.files.discovery import _walk, import_root
+from spotlint.files.discovery import Scope, import_root, walk
 from spotlint.project.info import API_HOST, ProjectInfo
 from spotlint.project.resolve import Resolved, resolve
 from spotlint.project.summary import ModuleSummary
@@ -86,8 +86,9 @@ def find_project(path: Path) -> tuple[Path, bool]:
     return start, False
 
 
-def project_files(root: Path, excluded: Callable[[Path, bool], bool] | None) -> list[Path]:
-    return [p.absolute() for p in _walk(root, excluded) if p.suffix in (".py", ".pyi")]
+def project_files(root: Path, scope: Scope | None = None) -> list[Path]:
+    """The Python files under ``root``, left out what ``check`` leaves out (the same walk)."""
+    return [p.absolute() for p in walk(root, scope) if p.suffix in (".py", ".pyi")]
 
 
 def module_names(key: str, canonical: str) -> set[str]:
@@ -170,7 +171,7 @@ class _Store:
 
 def build_index(
     root: Path, catalogue: Catalogue, infos: Callable[[list[Path]], Mapping[Path, ProjectInfo]],
-    excluded: Callable[[Path, bool], bool] | None = None, use_cache: bool = True,
+    scope: Scope | None = None, use_cache: bool = True,
     summarise_many: Summarise | None = None, catalogue_digest: str = "",
     seeds: Mapping[Path, bool] | None = None, shallow: bool = False, walked: list[Path] | None = None,
 ) -> ProjectIndex:
@@ -180,7 +181,7 @@ def build_index(
     ``shallow`` indexes only the files directly in ``root`` (a folder that is no project);
     ``walked`` is the root's files when the caller has just walked it (not walked again)."""
     store = _Store(root, catalogue_digest, use_cache)
-    found = [p.absolute() for p in walked if p.suffix in (".py", ".pyi")] if walked is not None else project_files(root, excluded)
+    found = [p.absolute() for p in walked if p.suffix in (".py", ".pyi")] if walked is not None else project_files(root, scope)
     keys = {path: key for path in found if (key := _key(path, root)) and (not shallow or "/" not in key)}
     paths = list(keys)
     canonical = {path: import_root(path)[1] for path in paths}
