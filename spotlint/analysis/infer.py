@@ -105,12 +105,6 @@ _LITERALS = (
 )
 
 
-def _projectish(name: str, ctx: ModuleContext) -> bool:
-    """A path the project index can resolve: the project's own names and parameters."""
-    root = name.split(".")[0]
-    return name.startswith(("@", ".")) or ctx.project.is_first_party(root) or root in ctx.project.modules
-
-
 def _max_limits_on(call: cst.Call) -> bool:
     """``tk.Spotify(token, max_limits_on=True)``."""
     return any(arg.keyword is not None and arg.keyword.value == "max_limits_on"
@@ -342,11 +336,7 @@ class Inference:
                 picked = self._item(values, int(index.value.value))
                 if picked:
                     return picked
-        result: set[Type] = {v for v in values if isinstance(v, Result)}
-        for value in values:  # an element of another module's value: the index resolves it
-            if isinstance(value, Qual) and not value.module and not value.resolved and _projectish(value.name, self.ctx):
-                result |= self._qual(f"{value.name}[*]")
-        return frozenset(result)
+        return frozenset(v for v in values if isinstance(v, Result))
 
     # -- classes -------------------------------------------------------------------
     def class_scope(self, cls: UserClass) -> Scope | None:

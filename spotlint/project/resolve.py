@@ -22,6 +22,7 @@ from spotlint.project.values import (
 
 MAX_ROUNDS = 24
 MAX_DEPTH = 24
+MAX_EXTERNAL = 160  # characters of another library's object path
 _OPS = re.compile(r"\(\)|\[\d+\]|\[\*\]|\.[^.()\[\]]+")
 _REF = re.compile(REF_OPEN + "([^" + REF_CLOSE + "]*)" + REF_CLOSE)
 
@@ -123,6 +124,8 @@ class Resolved:
         return values
 
     def _external(self, path: str) -> Values:
+        if len(path) > MAX_EXTERNAL:  # ``node = node.parent`` in a loop would grow it every round
+            return self.external.get(path, NONE)
         return self.external.get(path, NONE) | {ExternalV(path)}
 
     # -- operations on values ----------------------------------------------------------------
@@ -162,8 +165,8 @@ class Resolved:
         for value in values:
             if isinstance(value, ResultV):
                 out.add(value)
-            elif isinstance(value, ExternalV):
-                out.add(ExternalV(f"{value.path}[*]"))
+            elif isinstance(value, ExternalV) and value.path.count("[*]") < 2:
+                out.add(ExternalV(f"{value.path}[*]"))  # bounded: ``walk(child)`` for each child recurses
         return frozenset(out)
 
     def _item(self, values: Values, index: int) -> Values:

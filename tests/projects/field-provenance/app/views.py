@@ -11,7 +11,7 @@ def entry_name(entry):
 
 
 def page(playlist_id):
-    names = [entry_name(e) for e in playlist_entries(playlist_id)]
+    names = [entry_name(playlist_entries(playlist_id)[0])]
     return names, describe(sp.track("x"))
 
 
