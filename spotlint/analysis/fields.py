@@ -16,7 +16,7 @@ import libcst as cst
 
 from spotlint.analysis.clients import classify
 from spotlint.analysis.context import ModuleContext
-from spotlint.analysis.strings import WILD, Evaluator
+from spotlint.analysis.strings import Evaluator
 from spotlint.catalogue.schema import FieldSpec
 from spotlint.analysis.provenance import LOCAL, SPOTIFY, UNKNOWN, Origin, origin
 
@@ -97,10 +97,10 @@ def _from(found: Origin, spec: FieldSpec) -> bool:
 
 
 def _on_route(path: str, route: str) -> bool:
+    """A request path on a route: its placeholders take any segment, the rest must be equal
+    (so a path whose fixed part is unknown is on no route)."""
     segments, pattern = path.strip("/").split("/"), route.strip("/").split("/")
-    return len(segments) == len(pattern) and all(
-        p.startswith("{") or s == p for s, p in zip(segments, pattern)) and WILD not in "".join(
-        s for s, p in zip(segments, pattern) if not p.startswith("{"))
+    return len(segments) == len(pattern) and all(p.startswith("{") or s == p for s, p in zip(segments, pattern))
 
 
 def _field_filter(value: cst.BaseExpression, func: cst.Attribute, ctx: ModuleContext) -> None:

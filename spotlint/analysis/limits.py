@@ -20,7 +20,7 @@ from spotlint.analysis.infer import Client
 from spotlint.analysis.scope import Scope
 from spotlint.analysis.strings import Evaluator
 from spotlint.catalogue.schema import Limit, LimitCall, Rule
-from spotlint.files.dependencies import allows_any
+from spotlint.files.dependencies import allows_any, versions_in
 
 _QUERY_LIMIT = re.compile(r"[?&]limit=(\d+)(?:&|#|$)")
 
@@ -86,7 +86,7 @@ def _excess(ctx: ModuleContext, node: cst.Call, scope: Scope, rule: Rule, method
         if over and len(over) == len(values):
             return f"this call asks for {max(over)}"
         return ""
-    if argument is None and _has_positional_beyond(node, entries):
+    if _has_positional_beyond(node, entries):
         return ""
     sent = [(e, e.max_limits if maximised and e.max_limits is not None else e.default) for e in entries]
     if not all(value > limit.maximum for _, value in sent):
@@ -103,19 +103,10 @@ def _applicable(ctx: ModuleContext, limit: Limit, library: str, method: str) -> 
     declared = ctx.project.declared_specifiers(library)
     found = []
     for entry in limit.entries(library, method):
-        if entry.versions and declared and not any(allows_any(spec, _probes(entry.versions)) for spec in declared):
+        if entry.versions and declared and not any(allows_any(spec, list(versions_in(entry.versions))) for spec in declared):
             continue
         found.append(entry)
     return found
-
-
-def _probes(specifier: str) -> list[str]:
-    from packaging.specifiers import SpecifierSet
-    from packaging.version import Version
-
-    spec = SpecifierSet(specifier)
-    return [v for v in (f"{a}.{b}.{c}" for a in range(10) for b in range(40) for c in range(4))
-            if spec.contains(Version(v), prereleases=True)]
 
 
 def _argument(node: cst.Call, parameter: str, positions: set[int]) -> cst.BaseExpression | None:

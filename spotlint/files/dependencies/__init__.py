@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable, Iterator
 from spotlint.files.dependencies import conda, locks, manifests
 from spotlint.files.dependencies.manifests import poetry_specifier
 from spotlint.files.dependencies.model import Declaration, DependencyFileError, lines_of
-from spotlint.files.dependencies.versions import allows_any, versions_before, versions_from
+from spotlint.files.dependencies.versions import allows_any, versions_before, versions_from, versions_in
 
 __all__ = [
     "DEPENDENCY_FILES", "Declaration", "DependencyFileError", "allows_any", "installed", "is_dependency_file",
-    "parse", "poetry_specifier", "versions_before", "versions_from",
+    "parse", "poetry_specifier", "versions_before", "versions_from", "versions_in",
 ]
 
 Reader = Callable[[str, list[str]], Iterator[Declaration]]
