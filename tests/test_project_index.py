@@ -181,3 +181,44 @@ def test_a_lone_file_outside_any_project_indexes_only_its_folder(tmp_path, catal
     (tmp_path / "a.py").write_text("import spotipy\nsp = spotipy.Spotify()\n", encoding="utf-8")
     index = build_index(tmp_path, catalogue, _infos, use_cache=False, shallow=True)
     assert index.files == 1 and index.summarised == {"a.py"}
+
+
+def _query_builder_project() -> dict[str, str]:
+    """A query builder passed around (``stmt = refine(stmt)``): each round of resolution used to
+    make longer paths of another library's objects, without end."""
+    methods = ["filter", "join", "where", "order_by", "group_by", "outerjoin", "having", "limit"]
+    lines = ["from sqlalchemy import select", "import spotipy", "",
+             "def refine(stmt, n, sp=None):",
+             "    if n:",
+             "        stmt = stmt.limit(n).offset(n)",
+             "    return stmt.order_by(n)", ""]
+    for i, first in enumerate(methods):
+        second = methods[(i + 3) % len(methods)]
+        lines += [f"def query_{i}(n):",
+                  f"    stmt = select(n).{first}(n).{second}(n)",
+                  f"    stmt = refine(stmt, n)",
+                  f"    stmt = refine(stmt.{second}(n), n)",
+                  f"    return refine(stmt, n, sp=spotipy.Spotify())", ""]
+    uses = ["from db import " + ", ".join(f"query_{i}" for i in range(len(methods))), "",
+            "def run(n):", "    rows = []"]
+    uses += [f"    rows.append(query_{i}(n).{methods[i]}(n))" for i in range(len(methods))]
+    uses += ["    return rows", ""]
+    return {"db.py": "\n".join(lines), "uses.py": "\n".join(uses)}
+
+
+def test_a_query_builder_passed_around_reaches_a_fixed_point(catalogue):
+    from spotlint.project.resolve import MAX_VALUES, MAX_ROUNDS, widened
+    from spotlint.project.values import WIDE
+
+    summaries, names = _summaries(catalogue, _query_builder_project())
+    project = resolve(summaries, names, names)
+    assert project.rounds < MAX_ROUNDS  # settled, not cut off
+    assert max(len(values) for values in project.table.values()) <= MAX_VALUES + 8
+    stmt = project.resolve("@refine\u00a7stmt", "db.py")
+    assert stmt and all(isinstance(v, ExternalV) and v.path.startswith("sqlalchemy.select().") for v in stmt)
+    assert ExternalV(f"sqlalchemy.select().filter().order_by{WIDE}") in stmt
+    # what the widened paths lose is detail of the other library's object, never a client:
+    assert {type(v) for v in project.resolve("@refine\u00a7sp", "db.py")} == {ClientV}
+    assert widened(f"a.b().c().d{WIDE}.e()") == f"a.b().c().d{WIDE}"
+    assert widened("a.b().c().d().e") == f"a.b().c().d{WIDE}"
+    assert widened("flask.g.sp") == "flask.g.sp"

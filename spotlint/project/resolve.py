@@ -5,6 +5,12 @@ attributes stored on shared objects, pytest fixtures and module constants.
 Pure: summaries in, a ``Resolved`` project out. Every round recomputes each entry from the
 previous round's table; values only grow, so it ends (bounded by ``MAX_ROUNDS`` as well), and
 path lookups are memoised per round and guarded against cycles, so nothing is exponential.
+
+Another library's objects are the one infinite part of the value space (``q = q.filter()`` in a
+query builder passed around makes a new path every round), so they are widened: past its
+second call, or past ``MAX_EXTERNAL`` characters, a path ends in ``WIDE`` and any operation on
+it gives itself. An entry that still grows past ``MAX_VALUES`` has its new values widened to
+their library (and its tuples merged by length): every entry's values are finitely many.
 """
 
 from __future__ import annotations
@@ -16,13 +22,15 @@ from dataclasses import dataclass, field
 
 from spotlint.project.summary import FunctionSummary, ModuleSummary
 from spotlint.project.values import (
-    NONE, PARAM, REF_CLOSE, REF_OPEN, WILD, ClassV, ClientClassV, ClientV, ExternalV, FunctionV, InstanceV, ModuleV, Ref,
+    NONE, PARAM, REF_CLOSE, REF_OPEN, WIDE, WILD, ClassV, ClientClassV, ClientV, ExternalV, FunctionV, InstanceV, ModuleV, Ref,
     ResultV, TupleV, Value, Values, with_step,
 )
 
 MAX_ROUNDS = 24
 MAX_DEPTH = 24
 MAX_EXTERNAL = 160  # characters of another library's object path
+MAX_CALLS = 2  # calls in another library's object path before it is widened
+MAX_VALUES = 48  # values of one entry before what it gains is widened
 _OPS = re.compile(r"\(\)|\[\d+\]|\[\*\]|\.[^.()\[\]]+")
 _REF = re.compile(REF_OPEN + "([^" + REF_CLOSE + "]*)" + REF_CLOSE)
 
@@ -124,8 +132,9 @@ class Resolved:
         return values
 
     def _external(self, path: str) -> Values:
-        if len(path) > MAX_EXTERNAL:  # ``node = node.parent`` in a loop would grow it every round
-            return self.external.get(path, NONE)
+        path = widened(path)
+        if path.endswith(WIDE):
+            return frozenset({ExternalV(path)})
         return self.external.get(path, NONE) | {ExternalV(path)}
 
     # -- operations on values ----------------------------------------------------------------
@@ -165,8 +174,8 @@ class Resolved:
         for value in values:
             if isinstance(value, ResultV):
                 out.add(value)
-            elif isinstance(value, ExternalV) and value.path.count("[*]") < 2:
-                out.add(ExternalV(f"{value.path}[*]"))  # bounded: ``walk(child)`` for each child recurses
+            elif isinstance(value, ExternalV):
+                out |= self._external(f"{value.path}[*]")
         return frozenset(out)
 
     def _item(self, values: Values, index: int) -> Values:
@@ -175,7 +184,7 @@ class Resolved:
             if isinstance(value, TupleV) and index < len(value.items):
                 out |= value.items[index]
             elif isinstance(value, ExternalV):
-                out.add(ExternalV(f"{value.path}[{index}]"))
+                out |= self._external(f"{value.path}[{index}]")
             elif isinstance(value, ResultV):
                 out.add(value)
         return frozenset(out)
@@ -350,8 +359,44 @@ def _grow(into: dict[str, Values], key: str, values: Values) -> bool:
     old = into.get(key, NONE)
     if not values or values <= old:
         return False
+    if len(old | values) > MAX_VALUES:
+        values = _coarse(values - old)
+        if values <= old:
+            return False
     into[key] = old | values
     return True
+
+
+def widened(path: str) -> str:
+    """Another library's object path, cut with ``WIDE`` past its second call or its length
+    limit; a path that is already wide stays as it is, whatever was appended to it."""
+    wide = path.find(WIDE)
+    if wide >= 0:
+        return path[:wide + 1]
+    calls = 0
+    for match in _OPS.finditer(path):
+        calls += match.group(0) == "()"
+        if calls > MAX_CALLS or match.end() > MAX_EXTERNAL:
+            return path[:match.start()] + WIDE
+    return path
+
+
+def _coarse(values: Values) -> Values:
+    """Values an entry gains past ``MAX_VALUES``: other libraries' objects widened to their
+    library, tuples of one length merged into one."""
+    out: set[Value] = set()
+    tuples: dict[int, list[set[Value]]] = {}
+    for value in values:
+        if isinstance(value, ExternalV):
+            out.add(ExternalV(re.split(r"[.(\[]", value.path, maxsplit=1)[0] + WIDE))
+        elif isinstance(value, TupleV):
+            merged = tuples.setdefault(len(value.items), [set() for _ in value.items])
+            for slot, item in zip(merged, value.items):
+                slot |= _coarse(item) if len(item) > MAX_VALUES else item
+        else:
+            out.add(value)
+    out |= {TupleV(tuple(frozenset(slot) for slot in slots)) for slots in tuples.values()}
+    return frozenset(out)
 
 
 def _inherited_client(project: Resolved, bases: Values) -> ClientClassV | None:

@@ -87,6 +87,7 @@ NONE: Values = frozenset()
 # Markers in the text of templates and paths, private-use code points never in real code:
 WILD = "\ue000"  # one unknown run of characters in a string template
 REF_OPEN, REF_CLOSE = "\ue001", "\ue002"  # around another module's constant, expanded by the resolution
+WIDE = "\ue003"  # ends another library's object path that was cut: operations on it give itself
 PARAM = "\u00a7"  # ``function§parameter`` in a path: what the parameter's call sites pass
 
 
