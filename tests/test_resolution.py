@@ -277,3 +277,107 @@ def test_class_level_attribute_and_type_alias(catalogue, all_codes):
             return c.markets()
     """
     assert codes(src, catalogue, all_codes) == [(9, 16, "SPT203"), (12, 12, "SPT203")]
+
+
+# -- which bindings reach a read (``scope.reaching``) --------------------------------------
+def test_a_binding_in_the_same_block_hides_the_ones_before_it(catalogue, all_codes):
+    src = """
+        import spotipy
+        import sqlite3
+
+        def run(kind):
+            source = None
+            if kind == "spotify":
+                source = spotipy.Spotify()
+                source.audio_features([])
+            if kind == "db":
+                source = sqlite3.connect("x")
+                source.audio_features([])
+            return source.audio_features([])
+    """
+    # inside each branch only its own assignment reaches; after both, either may
+    assert codes(src, catalogue, all_codes) == [(9, 9, "SPT103"), (13, 12, "SPT103")]
+
+
+def test_a_later_assignment_in_a_nested_block_still_reaches(catalogue, all_codes):
+    src = """
+        import spotipy
+        import sqlite3
+
+        def run(flag):
+            client = sqlite3.connect("x")
+            if flag:
+                client = spotipy.Spotify()
+            client.audio_features([])
+            other = spotipy.Spotify()
+            other = sqlite3.connect("x")
+            other.audio_features([])
+    """
+    assert codes(src, catalogue, all_codes) == [(9, 5, "SPT103")]
+
+
+def test_an_assignment_later_in_a_loop_reaches_the_next_iteration(catalogue, all_codes):
+    src = """
+        import spotipy
+        import sqlite3
+
+        def run(items):
+            client = sqlite3.connect("x")
+            for item in items:
+                client.audio_features([item])
+                client = spotipy.Spotify()
+            done = sqlite3.connect("x")
+            while done.audio_features([]):
+                done = spotipy.Spotify()
+    """
+    assert codes(src, catalogue, all_codes) == [(8, 9, "SPT103"), (11, 11, "SPT103")]
+
+
+def test_try_except_and_closures_see_every_binding(catalogue, all_codes):
+    src = """
+        import spotipy
+        import sqlite3
+
+        client = sqlite3.connect("x")
+
+        def later():
+            return client.audio_features([])
+
+        try:
+            client = spotipy.Spotify()
+        except Exception:
+            client = sqlite3.connect("x")
+        client.audio_features([])
+    """
+    assert codes(src, catalogue, all_codes) == [(8, 12, "SPT103"), (14, 1, "SPT103")]
+
+
+def test_a_global_assigned_in_a_function_reaches_module_code(catalogue, all_codes):
+    src = """
+        import spotipy
+        import sqlite3
+
+        def connect():
+            global client
+            client = spotipy.Spotify()
+
+        client = None
+        connect()
+        client.audio_features([])
+    """
+    assert codes(src, catalogue, all_codes) == [(11, 1, "SPT103")]
+
+
+def test_comprehension_targets_stay_in_their_comprehension(catalogue, all_codes):
+    src = """
+        import spotipy
+        import sqlite3
+
+        def run(ids):
+            clients = [spotipy.Spotify()]
+            found = [c.audio_features(ids) for c in clients]
+            c = sqlite3.connect("x")
+            c.audio_features(ids)
+            return found
+    """
+    assert codes(src, catalogue, all_codes) == [(7, 14, "SPT103")]

@@ -12,7 +12,7 @@ from typing import Any
 
 import libcst as cst
 
-from spotlint.analysis.scope import Scope
+from spotlint.analysis.scope import Scope, Site
 from spotlint.catalogue.load import Catalogue
 from spotlint.project.info import ProjectInfo
 from spotlint.catalogue.schema import Rule
@@ -39,6 +39,8 @@ class ModuleContext:
     project: ProjectInfo
     scope: Scope
     statement: cst.CSTNode | None = None
+    site: Site | None = None  # where the walk is in the control flow (``scope.reaching``)
+    sites: dict[int, Site] = field(default_factory=dict)  # id(Name) -> the site it is read at
     uses_spotify: bool = False
     libraries: set[str] = field(default_factory=set)  # client libraries the module imports
     candidates: list[Candidate] = field(default_factory=list)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
-from spotlint.analysis.scope import Binding, Scope, local_name
+from spotlint.analysis.scope import Binding, Scope, Site, local_name, reaching
 from spotlint.project.values import PARAM
 
 MAX_DEPTH = 40
@@ -169,7 +169,7 @@ class Inference:
     # -- expressions ---------------------------------------------------------------
     def _infer(self, node: cst.BaseExpression, scope: Scope) -> Types:
         if isinstance(node, cst.Name):
-            return self._name(node.value, scope)
+            return self._name(node.value, scope, self.ctx.sites.get(id(node)))
         if isinstance(node, cst.Attribute):
             return self._attribute(self.of(node.value, scope), node.attr.value)
         if isinstance(node, cst.Call):
@@ -203,8 +203,8 @@ class Inference:
         results = frozenset(v for v in values if isinstance(v, Result))
         return results or frozenset({OPAQUE})
 
-    def _name(self, name: str, scope: Scope) -> Types:
-        bindings = scope.lookup(name)
+    def _name(self, name: str, scope: Scope, site: Site | None = None) -> Types:
+        bindings = reaching(scope, name, site)
         if not bindings:
             return frozenset({Builtin(name)}) if name in _BUILTINS else NOTHING
         result: set[Type] = set()

@@ -17,7 +17,7 @@ import libcst as cst
 from spotlint.analysis.clients import method_target, rules_for_call
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Client
-from spotlint.analysis.scope import Scope
+from spotlint.analysis.scope import Scope, reaching
 from spotlint.analysis.strings import Evaluator
 from spotlint.catalogue.schema import Limit, LimitCall, Rule
 from spotlint.files.dependencies import allows_any, versions_in
@@ -130,7 +130,7 @@ def _has_positional_beyond(node: cst.Call, entries: list[LimitCall]) -> bool:
 def integer_values(ctx: ModuleContext, node: cst.BaseExpression, scope: Scope) -> list[int]:
     """The whole numbers an expression may be; empty when any of its values is unknown."""
     if isinstance(node, cst.Name):
-        bindings = scope.lookup(node.value)
+        bindings = reaching(scope, node.value, ctx.sites.get(id(node)))
         if len(bindings) == 1 and bindings[0].kind == "param" and isinstance(bindings[0].node, cst.Param):
             default = bindings[0].node.default
             outer = bindings[0].scope.parent or bindings[0].scope

@@ -16,7 +16,7 @@ import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Builtin, Client, ClientClass, Function, Instance, Opaque, Qual, Result, TupleT, Type, UserClass
-from spotlint.analysis.scope import Scope
+from spotlint.analysis.scope import Scope, reaching
 from spotlint.analysis.strings import Evaluator
 from spotlint.analysis.urls import API_HOST, request_url, template_path
 
@@ -88,7 +88,7 @@ def api_response(node: cst.BaseExpression, scope: Scope, ctx: ModuleContext, dep
                         return found
         return None
     if isinstance(node, cst.Name):
-        bindings = scope.lookup(node.value)
+        bindings = reaching(scope, node.value, ctx.sites.get(id(node)))
         if len(bindings) == 1 and bindings[0].kind in ("assign", "iter", "iter-item") \
                 and isinstance(bindings[0].node, cst.BaseExpression):
             return api_response(bindings[0].node, bindings[0].scope, ctx, depth + 1)
@@ -101,7 +101,7 @@ def _request_path(node: cst.BaseExpression, scope: Scope, ctx: ModuleContext, de
         if isinstance(node, cst.Await):
             node = node.expression
         elif isinstance(node, cst.Name):
-            bindings = scope.lookup(node.value)
+            bindings = reaching(scope, node.value, ctx.sites.get(id(node)))
             if len(bindings) != 1 or bindings[0].kind != "assign" or not isinstance(bindings[0].node, cst.BaseExpression):
                 return None
             node, scope = bindings[0].node, bindings[0].scope

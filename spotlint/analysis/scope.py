@@ -11,6 +11,18 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Where in the control flow a statement is: its number in text order, the ids of the
+    blocks (bodies) it is nested in, outermost first, the ids of the loops around it and of
+    the comprehensions (whose targets are their own: they never leak out)."""
+
+    ordinal: int
+    bodies: tuple[int, ...] = ()
+    loops: tuple[int, ...] = ()
+    comprehensions: tuple[int, ...] = ()
+
+
 @dataclass(eq=False, slots=True)
 class Binding:
     """One way a name gets a value. ``kind`` says how to read ``node``."""
@@ -20,6 +32,7 @@ class Binding:
     scope: Scope
     qualname: str = ""  # for imports
     index: int = -1  # for ``item``: the position unpacked from ``node`` (``a, b = f()``)
+    site: Site | None = None  # the binding statement's place; None when unknown
 
 
 @dataclass(eq=False, slots=True)
@@ -62,6 +75,48 @@ class Scope:
             scope = scope.parent
         module = self.module()
         return [Binding("import", None, module, f"{star}.{name}") for star in module.star_imports]
+
+
+def reaching(scope: Scope, name: str, site: Site | None) -> list[Binding]:
+    """The bindings of ``name`` that may give its value at ``site``, read in ``scope``.
+
+    The latest binding of the scope that dominates the read (an earlier statement of a block
+    the read is in) hides the ones before it; the ones after it, in nested blocks, still reach,
+    and so does every binding inside a loop entered since. Without such a binding, for a name
+    of an enclosing scope (a closure or a global runs later) and for bindings made from other
+    scopes (``global``), every binding counts, as a flow-insensitive analysis would say."""
+    bindings = scope.lookup(name)
+    if site is None or len(bindings) < 2 or scope.bindings.get(name) is not bindings:
+        return bindings
+    inner = _comprehension_targets(bindings, site)
+    if inner is not None:
+        return inner
+    best: Site | None = None
+    for binding in bindings:
+        at = binding.site
+        if at is not None and binding.scope is scope and at.ordinal < site.ordinal \
+                and site.bodies[:len(at.bodies)] == at.bodies and (best is None or at.ordinal > best.ordinal):
+            best = at
+    if best is None:
+        return bindings
+    loops = set(site.loops) - set(best.loops)
+    return [b for b in bindings if b.site is None or b.scope is not scope
+            or (not b.site.comprehensions or b.site.comprehensions == site.comprehensions)
+            and (best.ordinal <= b.site.ordinal <= site.ordinal or not loops.isdisjoint(b.site.loops))]
+
+
+def _comprehension_targets(bindings: list[Binding], site: Site) -> list[Binding] | None:
+    """Inside a comprehension, its own targets (the innermost one's) are all a name can be."""
+    depth, found = 0, None
+    for binding in bindings:
+        at = binding.site
+        if at is not None and at.comprehensions and len(at.comprehensions) >= depth \
+                and site.comprehensions[:len(at.comprehensions)] == at.comprehensions:
+            if len(at.comprehensions) > depth:
+                depth, found = len(at.comprehensions), []
+            assert found is not None
+            found.append(binding)
+    return found
 
 
 def local_name(scope: Scope) -> str:

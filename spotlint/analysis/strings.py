@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from spotlint.analysis.infer import Client, Inference, Instance, Qual, UserClass
-from spotlint.analysis.scope import Scope
+from spotlint.analysis.scope import Scope, reaching
 from spotlint.project.values import REF_CLOSE, REF_OPEN, WILD
 
 MAX_TEMPLATES = 8
@@ -233,11 +233,11 @@ class Evaluator:
         return list(found) if found else [WILD]
 
     def _name(self, node: cst.Name, scope: Scope, acc: Evaluation, depth: int) -> list[str]:
-        bindings = scope.lookup(node.value)
+        bindings = reaching(scope, node.value, self.inference.ctx.sites.get(id(node)))
         if len(bindings) == 1 and bindings[0].kind == "import" and bindings[0].qualname:
             return self.external(bindings[0].qualname)
         values = [b for b in bindings if b.kind == "assign" and isinstance(b.node, cst.BaseExpression)]
-        if not values or len(values) != len(scope.lookup(node.value)):
+        if not values or len(values) != len(bindings):
             return [WILD]
         out: list[str] = []
         for binding in values:

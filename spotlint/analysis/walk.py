@@ -12,7 +12,13 @@ from collections.abc import Callable, Mapping, Sequence
 import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
-from spotlint.analysis.scope import Binding, Scope, dotted_name, import_from_module
+from spotlint.analysis.scope import (
+    Binding,
+    Scope,
+    Site,
+    dotted_name,
+    import_from_module,
+)
 
 Handler = Callable[[cst.CSTNode, ModuleContext], None]
 
@@ -22,6 +28,8 @@ _STATEMENTS = frozenset({
 })
 _BODIES = frozenset({cst.IndentedBlock, cst.SimpleStatementSuite})
 _SCOPES = frozenset({cst.FunctionDef, cst.Lambda, cst.ClassDef})
+_LOOPS = frozenset({cst.For, cst.While})
+_COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp})
 
 
 # Leaves no analyser looks at: skipping them halves the walk.
@@ -65,6 +73,10 @@ class Walker:
         self.ctx = ctx
         self.handlers = handlers
         self.statements: list[cst.CSTNode | None] = []
+        self.ordinal = 0
+        self.bodies: list[int] = []
+        self.loops: list[int] = []
+        self.comprehensions: list[int] = []
 
     def walk(self, root: cst.CSTNode) -> None:
         """Pre-order walk with an explicit stack, so deep nesting cannot overflow Python's."""
@@ -82,12 +94,23 @@ class Walker:
     def on_visit(self, node: cst.CSTNode) -> None:
         ctx = self.ctx
         kind = type(node)
-        if kind in _STATEMENTS:
+        if kind is cst.Name:
+            ctx.sites[id(node)] = ctx.site
+        elif kind in _STATEMENTS:
             self.statements.append(ctx.statement)
             ctx.statement = node
+            self.ordinal += 1
+            if kind in _LOOPS:
+                self.loops.append(id(node))
+            ctx.site = self.site()
         elif kind in _BODIES:
             self.statements.append(ctx.statement)
             ctx.statement = None
+            self.bodies.append(id(node))
+            ctx.site = self.site()
+        elif kind in _COMPREHENSIONS:
+            self.comprehensions.append(id(node))
+            ctx.site = self.site()
         binder = _BINDERS.get(kind)
         if binder is not None:
             binder(node, ctx)
@@ -107,6 +130,17 @@ class Walker:
             ctx.scope = ctx.scope.parent
         if kind in _STATEMENTS or kind in _BODIES:
             ctx.statement = self.statements.pop()
+            if kind in _BODIES:
+                self.bodies.pop()
+            elif kind in _LOOPS:
+                self.loops.pop()
+            ctx.site = self.site()
+        elif kind in _COMPREHENSIONS:
+            self.comprehensions.pop()
+            ctx.site = self.site()
+
+    def site(self) -> Site:
+        return Site(self.ordinal, tuple(self.bodies), tuple(self.loops), tuple(self.comprehensions))
 
     # Function parameters and default values are visited inside the function scope;
     # defaults and decorators strictly belong outside, which matters only for shadowing.
@@ -125,26 +159,31 @@ def _enter_function(node: cst.FunctionDef | cst.Lambda, ctx: ModuleContext) -> N
         if owner is not None and index == 0 and param in positional and "staticmethod" not in decorators:
             kind = "cls" if "classmethod" in decorators else "self"
         if items is not None and index == 0:  # ``sorted(items, key=lambda item: …)``: an element
-            scope.bind(param.name.value, Binding("iter", items, outer))
+            _bind(ctx, param.name.value, Binding("iter", items, outer), scope)
             continue
-        scope.bind(param.name.value, Binding(kind, param, scope))
+        _bind(ctx, param.name.value, Binding(kind, param, scope), scope)
     for star in (params.star_arg, params.star_kwarg):
         if isinstance(star, cst.Param):
-            scope.bind(star.name.value, Binding("unknown", star, scope))
+            _bind(ctx, star.name.value, Binding("unknown", star, scope), scope)
     ctx.function_scopes[id(node)] = scope
     ctx.scope = scope
 
 
 # -- binders: record what each statement binds ------------------------------------
+def _bind(ctx: ModuleContext, name: str, binding: Binding, scope: Scope | None = None) -> None:
+    binding.site = ctx.site
+    (scope or ctx.scope).bind(name, binding)
+
+
 def _bind_import(node: cst.Import, ctx: ModuleContext) -> None:
     for alias in node.names:
         full = dotted_name(alias.name)
         if alias.asname is not None:
             name = dotted_name(alias.asname.name)  # type: ignore[arg-type]
-            ctx.scope.bind(name, Binding("import", node, ctx.scope, full))
+            _bind(ctx, name, Binding("import", node, ctx.scope, full))
         else:
             top = full.split(".")[0]
-            ctx.scope.bind(top, Binding("import", node, ctx.scope, top))
+            _bind(ctx, top, Binding("import", node, ctx.scope, top))
 
 
 def _bind_import_from(node: cst.ImportFrom, ctx: ModuleContext) -> None:
@@ -156,12 +195,12 @@ def _bind_import_from(node: cst.ImportFrom, ctx: ModuleContext) -> None:
         imported = dotted_name(alias.name)
         name = dotted_name(alias.asname.name) if alias.asname is not None else imported  # type: ignore[arg-type]
         qual = f"{module}.{imported}" if module and not module.endswith(".") else f"{module}{imported}"
-        ctx.scope.bind(name, Binding("import", node, ctx.scope, qual))
+        _bind(ctx, name, Binding("import", node, ctx.scope, qual))
 
 
 def _bind_targets(target: cst.BaseExpression, value: cst.BaseExpression | None, kind: str, ctx: ModuleContext) -> None:
     if isinstance(target, cst.Name):
-        ctx.scope.bind(target.value, Binding(kind if value is not None else "unknown", value, ctx.scope))
+        _bind(ctx, target.value, Binding(kind if value is not None else "unknown", value, ctx.scope))
     elif isinstance(target, (cst.Tuple, cst.List)):
         values = value.elements if isinstance(value, (cst.Tuple, cst.List)) else None
         for index, element in enumerate(target.elements):
@@ -169,7 +208,7 @@ def _bind_targets(target: cst.BaseExpression, value: cst.BaseExpression | None, 
             if isinstance(element, cst.StarredElement):
                 _bind_targets(inner, None, kind, ctx)
             elif values is None and value is not None and kind == "assign" and isinstance(inner, cst.Name):
-                ctx.scope.bind(inner.value, Binding("item", value, ctx.scope, index=index))  # a, b = f()
+                _bind(ctx, inner.value, Binding("item", value, ctx.scope, index=index))  # a, b = f()
             else:
                 sub = values[index].value if values is not None and index < len(values) else None
                 _bind_targets(inner, sub, kind if sub is not None else "iter-part", ctx)
@@ -198,9 +237,9 @@ def _bind_ann_assign(node: cst.AnnAssign, ctx: ModuleContext) -> None:
     target = node.target
     annotation = node.annotation.annotation
     if isinstance(target, cst.Name):
-        ctx.scope.bind(target.value, Binding("annotation", annotation, ctx.scope))
+        _bind(ctx, target.value, Binding("annotation", annotation, ctx.scope))
         if node.value is not None:
-            ctx.scope.bind(target.value, Binding("assign", node.value, ctx.scope))
+            _bind(ctx, target.value, Binding("assign", node.value, ctx.scope))
         if ctx.scope.kind == "class":  # dataclass-style field: an instance attribute too
             ctx.scope.instance_attrs.setdefault(target.value, []).append(Binding("annotation", annotation, ctx.scope))
     elif isinstance(target, cst.Attribute):
@@ -219,11 +258,11 @@ def _bind_for(node: cst.For | cst.CompFor, ctx: ModuleContext) -> None:
 
 def _bind_iteration(target: cst.BaseExpression, iterable: cst.BaseExpression, ctx: ModuleContext) -> None:
     if isinstance(target, cst.Name):
-        ctx.scope.bind(target.value, Binding("iter", iterable, ctx.scope))
+        _bind(ctx, target.value, Binding("iter", iterable, ctx.scope))
     elif isinstance(target, (cst.Tuple, cst.List)) and not any(isinstance(e, cst.StarredElement) for e in target.elements):
         for index, element in enumerate(target.elements):  # ``for i, track in enumerate(items)``
             if isinstance(element.value, cst.Name):
-                ctx.scope.bind(element.value.value, Binding("iter-item", iterable, ctx.scope, index=index))
+                _bind(ctx, element.value.value, Binding("iter-item", iterable, ctx.scope, index=index))
             else:
                 _bind_targets(element.value, None, "unknown", ctx)
     else:
@@ -238,7 +277,7 @@ def _bind_with(node: cst.With, ctx: ModuleContext) -> None:
 
 def _bind_definition(node: cst.FunctionDef | cst.ClassDef, ctx: ModuleContext) -> None:
     kind = "class" if isinstance(node, cst.ClassDef) else "function"
-    ctx.scope.bind(node.name.value, Binding(kind, node, ctx.scope))
+    _bind(ctx, node.name.value, Binding(kind, node, ctx.scope))
 
 
 def _bind_global(node: cst.Global | cst.Nonlocal, ctx: ModuleContext) -> None:
