@@ -53,6 +53,7 @@ class ModuleContext:
     stores: set[int] = field(default_factory=set)
     maximised: set[int] = field(default_factory=set)
     lambda_items: dict[int, cst.BaseExpression] = field(default_factory=dict)  # lambda -> the iterable it maps  # calls inside ``with client.max_limits():``
+    api_wrappers: dict[int, bool] = field(default_factory=dict)  # id(ClassDef) -> holds the API's base URL
     called: set[int] = field(default_factory=set)  # ids of attributes that are called at once
     string_parts: set[int] = field(default_factory=set)  # string expressions inside a larger one
     string_scopes: dict[int, Scope] = field(default_factory=dict)  # string expression -> its scope

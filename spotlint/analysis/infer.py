@@ -26,6 +26,7 @@ class Qual:
     module: bool = False
     resolved: bool = False  # the project index resolved it to something that is not a client
     external: str = ""  # what the index resolved it to when that is another library's object
+    api: bool = False  # the index resolved it to a Web API wrapper of the project (``wrappers``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +294,7 @@ class Inference:
             return frozenset({Qual(path)})
         env = self.ctx.env
         found = env.lookup(path) if env is not None else None
-        return frozenset(t for t in found if not isinstance(t, Qual)) if found else NOTHING
+        return frozenset(t for t in found if not isinstance(t, Qual) or t.api) if found else NOTHING
 
     def _item(self, values: Types, index: int) -> Types:
         result: set[Type] = set()

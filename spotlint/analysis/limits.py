@@ -128,17 +128,15 @@ def _has_positional_beyond(node: cst.Call, entries: list[LimitCall]) -> bool:
 
 
 def integer_values(ctx: ModuleContext, node: cst.BaseExpression, scope: Scope) -> list[int]:
-    """The whole numbers an expression may be; empty when any of its values is unknown."""
+    """The whole numbers an expression may be, as far as they are known (``n = 50`` on one
+    path and a setting on another: 50 may be sent)."""
     if isinstance(node, cst.Name):
         bindings = reaching(scope, node.value, ctx.sites.get(id(node)))
         if len(bindings) == 1 and bindings[0].kind == "param" and isinstance(bindings[0].node, cst.Param):
             default = bindings[0].node.default
             outer = bindings[0].scope.parent or bindings[0].scope
             return integer_values(ctx, default, outer) if default is not None else []
-    templates = Evaluator(ctx.inference).evaluate(node, scope).templates
-    if not templates or not all(t.isdigit() for t in templates):
-        return []
-    return [int(t) for t in templates]
+    return [int(t) for t in Evaluator(ctx.inference).evaluate(node, scope).templates if t.isdigit()]
 
 
 def requested_limit(templates: Iterable[str], params: cst.BaseExpression | None, ctx: ModuleContext,

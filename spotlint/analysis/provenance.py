@@ -19,6 +19,7 @@ from spotlint.analysis.infer import Builtin, Client, ClientClass, Function, Inst
 from spotlint.analysis.scope import Scope, reaching
 from spotlint.analysis.strings import Evaluator
 from spotlint.analysis.urls import API_HOST, request_url, template_path
+from spotlint.analysis.wrappers import is_api_wrapper
 
 SPOTIFY, LOCAL, UNKNOWN = "spotify", "local", "unknown"
 API_ROOT = f"https://{API_HOST}/"
@@ -77,6 +78,9 @@ def api_response(node: cst.BaseExpression, scope: Scope, ctx: ModuleContext, dep
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value == "json":
             return _request_path(func.value, scope, ctx, depth + 1)
+        url = request_url(node) if isinstance(func, cst.Attribute) else None
+        if url is not None and is_api_wrapper(ctx.inference.of(func.value, scope), ctx):
+            return _api_path(url, scope, ctx, relative=True)  # the project's wrapper: it decodes the response
         if isinstance(func, cst.Attribute) and func.attr.value in _KEEPS_RESPONSE:
             return api_response(func.value, scope, ctx, depth + 1)
         for callee in ctx.inference.of(func, scope):
@@ -111,11 +115,14 @@ def _request_path(node: cst.BaseExpression, scope: Scope, ctx: ModuleContext, de
     if not isinstance(node, cst.Call):
         return None
     url = request_url(node)
-    if url is None:
-        return None
+    return _api_path(url, scope, ctx, relative=False) if url is not None else None
+
+
+def _api_path(url: cst.BaseExpression, scope: Scope, ctx: ModuleContext, relative: bool) -> str | None:
+    """The Web API path a request's URL names (a relative one only for the project's wrappers)."""
     for template in Evaluator(ctx.inference).evaluate(url, scope).templates:
         parsed = template_path(template)
-        if parsed is not None and parsed[0] == "absolute":
+        if parsed is not None and (parsed[0] == "absolute" or relative and parsed[0] == "relative"):
             return "/".join(parsed[1])
         if template.startswith(API_ROOT):  # ``API + path``: the API's, whatever the route
             return template[len(API_ROOT):]

@@ -18,6 +18,7 @@ from spotlint.analysis.infer import Client, Types
 from spotlint.analysis.limits import integer_values, over_limit, requested_limit
 from spotlint.analysis.scope import Scope
 from spotlint.analysis.strings import WILD, Evaluator, is_string_expression
+from spotlint.analysis.wrappers import is_api_wrapper
 from spotlint.catalogue.load import Catalogue
 from spotlint.catalogue.schema import Endpoint, Rule
 
@@ -25,6 +26,8 @@ API_HOST = "api.spotify.com"
 HTTP_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "delete": "DELETE", "patch": "PATCH", "head": "HEAD"}
 REQUEST_FUNCS = {"request": 1, "_internal_call": 1}  # name -> index of the URL argument
 CLIENT_INTERNALS = {"_get": "GET", "_post": "POST", "_put": "PUT", "_delete": "DELETE", "_internal_call": ""}
+# a wrapper's own request methods: ``get_one``, ``get_all``, ``_post_json``…
+_WRAPPER_VERB = re.compile(r"_?(get|post|put|delete|patch)_\w+")
 HTTP_LIBRARIES = ("requests", "httpx", "aiohttp", "urllib3", "urllib.request")
 
 
@@ -136,7 +139,8 @@ def _url_argument(node: cst.Call) -> tuple[cst.BaseExpression, int | None] | Non
     """The URL argument of a call that may send a request, and where its HTTP verb is."""
     name, positional, keywords = _call_parts(node)
     index = REQUEST_FUNCS.get(name, 0)
-    if name in HTTP_VERBS or name in CLIENT_INTERNALS or name in REQUEST_FUNCS or name in ("urlopen", "Request"):
+    if name in HTTP_VERBS or name in CLIENT_INTERNALS or name in REQUEST_FUNCS or name in ("urlopen", "Request") \
+            or _WRAPPER_VERB.fullmatch(name) and isinstance(node.func, cst.Attribute):
         if "url" in keywords:
             return keywords["url"], (0 if index else None)
         if len(positional) > index:
@@ -150,12 +154,18 @@ def request_url(node: cst.Call) -> cst.BaseExpression | None:
     return found[0] if found is not None else None
 
 
-def _send_method(node: cst.Call, verb_index: int | None, types: Types) -> tuple[str, bool] | None:
-    """(HTTP method, relative paths allowed) of a call that sends a request, else None."""
+def _send_method(node: cst.Call, verb_index: int | None, types: Types, ctx: ModuleContext) -> tuple[str, bool] | None:
+    """(HTTP method, relative paths allowed) of a call that sends a request, else None. A
+    client's internals and the project's own Web API wrappers take paths relative to the API."""
     name, positional, keywords = _call_parts(node)
-    internal = any(isinstance(t, Client) for t in types)
+    internal = any(isinstance(t, Client) for t in types) or is_api_wrapper(types, ctx)
+    wrapper_verb = _WRAPPER_VERB.fullmatch(name)
     if name in CLIENT_INTERNALS and internal:
         method = CLIENT_INTERNALS[name]
+    elif wrapper_verb is not None and name not in CLIENT_INTERNALS:
+        if not internal:
+            return None
+        method = wrapper_verb.group(1).upper()
     elif name in HTTP_VERBS:
         method = HTTP_VERBS[name]
     elif name == "request" or name == "_internal_call":
@@ -176,7 +186,7 @@ def _send_method(node: cst.Call, verb_index: int | None, types: Types) -> tuple[
 def _check_request(node: cst.Call, url: cst.BaseExpression, verb_index: int | None, scope: Scope,
                    statement: cst.CSTNode, ctx: ModuleContext) -> None:
     types = ctx.inference.of(node.func.value, scope) if isinstance(node.func, cst.Attribute) else frozenset()
-    sent = _send_method(node, verb_index, types)
+    sent = _send_method(node, verb_index, types, ctx)
     if sent is None:
         return
     method, internal = sent

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from spotlint.analysis.infer import OPAQUE, Client, ClientClass, Qual, Result, TupleT, Type, Types
 from spotlint.project.info import ProjectInfo
 from spotlint.project.resolve import Resolved
-from spotlint.project.values import ClientClassV, ClientV, ExternalV, ModuleV, OpaqueV, ResultV, TupleV, Values
+from spotlint.project.values import (
+    ClassV, ClientClassV, ClientV, ExternalV, InstanceV, ModuleV, OpaqueV, ResultV, TupleV, Values,
+)
 
 
 @dataclass
@@ -26,10 +28,10 @@ class ModuleEnv:
     def lookup(self, path: str) -> Types | None:
         """None when the project knows nothing of ``path`` (the analysis stays cautious)."""
         values = self.project.resolve(path, self.key)
-        self.asked["L" + path] = _digest(values)
+        self.asked["L" + path] = self._digest(values)
         if not values:
             return None
-        return _types(values, path)
+        return _types(values, path, self.project)
 
     def strings(self, path: str) -> tuple[str, ...] | None:
         found = self.project.strings(path, self.key)
@@ -41,9 +43,15 @@ class ModuleEnv:
         for question, digest in asked:
             path = question[1:]
             answer = self.project.resolve(path, self.key) if question[0] == "L" else self.project.strings(path, self.key)
-            if _digest(answer) != digest:
+            if (self._digest(answer) if question[0] == "L" else _digest(answer)) != digest:
                 return False
         return True
+
+
+    def _digest(self, values: Values) -> str:
+        """A lookup's answer: its values, and which of its classes wrap the Web API."""
+        wrappers = sorted(v.key for v in values if isinstance(v, (ClassV, InstanceV)) and self.project.api_wrapper(v.key))
+        return _digest(values) + ("|" + ",".join(wrappers) if wrappers else "")
 
 
 def _digest(answer: object) -> str:
@@ -51,7 +59,7 @@ def _digest(answer: object) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _types(values: Values, path: str, depth: int = 0) -> frozenset[Type]:
+def _types(values: Values, path: str, project: Resolved, depth: int = 0) -> frozenset[Type]:
     out: set[Type] = set()
     for value in values:
         if isinstance(value, ClientV):
@@ -61,11 +69,13 @@ def _types(values: Values, path: str, depth: int = 0) -> frozenset[Type]:
         elif isinstance(value, ResultV):
             out.add(Result(value.library, value.method))
         elif isinstance(value, TupleV) and depth < 3:
-            out.add(TupleT(tuple(_types(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value.items))))
+            out.add(TupleT(tuple(_types(item, f"{path}[{i}]", project, depth + 1) for i, item in enumerate(value.items))))
         elif isinstance(value, OpaqueV):
             out.add(OPAQUE)
         elif isinstance(value, ExternalV):
             out.add(Qual(path, False, resolved=True, external=value.path))
+        elif isinstance(value, (ClassV, InstanceV)) and project.api_wrapper(value.key):
+            out.add(Qual(path, resolved=True, api=True))
         else:  # a project class, instance, function, module, or another library's object
             out.add(Qual(path, isinstance(value, ModuleV), resolved=True))
     return frozenset(out)

@@ -26,7 +26,7 @@ from spotlint.files.discovery import Scope, import_root, walk
 from spotlint.project.info import API_HOST, ProjectInfo
 from spotlint.project.resolve import Resolved, resolve
 from spotlint.project.summary import ModuleSummary
-from spotlint.project.values import PARAM, is_spotify
+from spotlint.project.values import PARAM, ClassV, InstanceV, Value, is_spotify
 
 CACHE_FILE = "index.pickle"
 FORMAT = 3  # bump whenever a summary or resolution dataclass changes shape
@@ -317,11 +317,16 @@ def summarise_file(path: Path, key: str, module: str, catalogue: Catalogue, info
 def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapping[str, list[str]],
                  summaries: Mapping[str, ModuleSummary], complete: Callable[[str], FileFacts],
                  importers_of: Callable[[], Mapping[str, set[str]]]) -> set[str]:
-    """Files that can matter given what is resolved so far."""
+    """Files that can matter given what is resolved so far: those that hold or receive a
+    client, a response or one of the project's Web API wrappers."""
     exporting: set[str] = set()
     passing: set[str] = set()
+
+    def spotify(value: Value) -> bool:
+        return is_spotify(value) or isinstance(value, (ClassV, InstanceV)) and resolved.api_wrapper(value.key)
+
     for entry, values in resolved.table.items():
-        if any(is_spotify(v) for v in values):
+        if any(spotify(v) for v in values):
             module = entry.partition(":")[0]
             exporting.add(module)
             if PARAM in entry:
@@ -329,7 +334,8 @@ def _wanted_next(resolved: Resolved, facts: Mapping[str, FileFacts], names: Mapp
     for key, summary in summaries.items():
         if any(API_HOST in t for templates in summary.strings.values() for t in templates):
             exporting.add(key)
-        if any(any(is_spotify(v) for a in site.args for v in resolved.evaluate(a, key)) for site in summary.calls):
+        if any(any(spotify(v) for a in (*site.args, *(v for _, v in site.keywords)) for v in resolved.evaluate(a, key))
+               for site in summary.calls):
             passing.add(key)
     wanted: set[str] = set()
     importers = importers_of() if exporting else {}  # every file's imports: read only when something is exported

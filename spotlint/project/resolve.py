@@ -206,6 +206,16 @@ class Resolved:
                 found |= self.member(base.key, name, instance, depth + 1)
         return found
 
+    def api_wrapper(self, cls: str, depth: int = 0) -> bool:
+        """Whether a project class (``module:Class``) or one of its bases holds the Web API's
+        base URL (``analysis.wrappers``)."""
+        module, _, local = cls.partition(":")
+        summary = self.summaries.get(module)
+        if summary is None or local not in summary.classes or depth > 10:
+            return False
+        return summary.classes[local].api_base or any(
+            isinstance(base, ClassV) and self.api_wrapper(base.key, depth + 1) for base in self.table.get(f"{cls}#bases", NONE))
+
     def module_key(self, name: str, context: str) -> str | None:
         keys = self.names.get(name)
         if not keys:

@@ -16,6 +16,7 @@ from spotlint.analysis.scope import Scope, dotted_name, local_name
 from spotlint.analysis.walk import Walker
 from spotlint.catalogue.load import Catalogue
 from spotlint.project.info import ProjectInfo
+from spotlint.analysis.wrappers import holds_api_base
 from spotlint.project.summary import CallSite, ClassSummary, FunctionSummary, ModuleSummary, Store
 from spotlint.project.values import NONE, OPAQUE, REF_OPEN, ClientClassV, ClientV, Ref, ResultV, TupleV, Value, Values
 
@@ -147,7 +148,7 @@ class _Summariser:
             found = self.values(bindings, f"{name}.{attr}")
             if found:
                 members[attr] = members.get(attr, NONE) | found
-        return ClassSummary(bases, members, frozenset(scope.bindings))
+        return ClassSummary(bases, members, frozenset(scope.bindings), holds_api_base(node))
 
     def function(self, scope: Scope) -> FunctionSummary:
         node = scope.node

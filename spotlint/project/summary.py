@@ -26,6 +26,7 @@ class ClassSummary:
     bases: tuple[Values, ...]
     members: dict[str, Values]  # class attributes, methods, and attributes set through self/cls
     defines: frozenset[str]
+    api_base: bool = False  # holds the Web API's base URL: a wrapper of the API (``analysis.wrappers``)
 
 
 @dataclass(frozen=True, slots=True)
