@@ -35,10 +35,18 @@ class Retext:
     code: str
 
 
+# Why a finding is left as it is (``Left.kind``): the categories ``fix`` counts.
+NO_REWRITE = "no-rewrite"  # no safe rewrite exists (yet) for this use
+MAYBE_CLIENT = "maybe-client"  # the receiver is not resolved to a client: reported, not rewritten
+UNSAFE = "unsafe"  # a rewrite exists but changes behaviour: needs --unsafe-fixes
+UNPARSABLE = "unparsable"  # the file (or the rewrite) does not parse
+
+
 @dataclass(frozen=True, slots=True)
 class Left:
     finding: Finding
     reason: str
+    kind: str = NO_REWRITE
 
 
 @dataclass(frozen=True, slots=True)
