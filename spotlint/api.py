@@ -8,14 +8,16 @@ from __future__ import annotations
 import os
 import traceback
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from spotlint.project.info import ProjectInfo
 from spotlint.engine.cache import Cache
-from spotlint.catalogue.load import Catalogue, builtin_rules_dir, load_catalogue
+from spotlint.catalogue.load import Catalogue, load_catalogue
 from spotlint.config import Settings, resolve_selection
 from spotlint.files.discovery import Missing, SourceFile, discover, project_infos, project_root
 from spotlint.findings import INTERNAL_ERROR, READ_ERROR, FileResult, error_result
+from spotlint.engine.pool import SMALL_RUN, chunksize, open_pool, worker_catalogue
 from spotlint.engine.screen import screen
 
 
@@ -28,7 +30,48 @@ def check_text(text: str, path: str = "<string>", catalogue: Catalogue | None = 
     return check_source(text, path, catalogue, chosen, ProjectInfo())
 
 
-SMALL_RUN = 8  # fewer files per worker than this (a pre-commit batch) stay in this process
+@dataclass
+class Prepared:
+    """What every run over paths settles before analysing files (``check`` and ``fix``)."""
+
+    settled: list[FileResult]  # missing paths and files decided without parsing
+    pending: list[SourceFile]  # files to analyse
+    infos: dict[Path, ProjectInfo]  # for the pending files, the project index included
+    index_file: Path | None  # the resolved project for workers; the caller removes it
+
+
+def discover_files(paths: list[str], settings: Settings | None) -> tuple[list[SourceFile], list[FileResult]]:
+    """The files under ``paths``, and an SPT002 result for each path that cannot be read."""
+    files: list[SourceFile] = []
+    missing: list[FileResult] = []
+    for item in discover(paths, settings.scope if settings else None):
+        if isinstance(item, Missing):
+            missing.append(error_result(item.display, READ_ERROR, f"cannot read: {item.reason}"))
+        else:
+            files.append(item)
+    return files, missing
+
+
+def prepare(paths: list[str], files: list[SourceFile], catalogue: Catalogue, settings: Settings | None,
+            use_cache: bool, pool, workers: int) -> Prepared:  # type: ignore[no-untyped-def]
+    """Screen every file, build and resolve the project index once, and give each file that
+    needs analysis its ProjectInfo (the resolution written once for the workers to load)."""
+    screened = _screen_all(files, catalogue, pool, workers)
+    seeds = {s.path.absolute(): quick is None for s, quick in zip(files, screened)}
+    index = _index(paths, settings, catalogue, use_cache, pool, workers, seeds, [s.path for s in files])
+    pending: list[SourceFile] = []
+    settled: list[FileResult] = []
+    for source, quick in zip(files, screened):
+        if quick is None or (not quick.findings and index is not None and index.matters(source.path)):
+            pending.append(source)
+        else:
+            settled.append(quick)  # most files of a repository end here, unparsed
+    infos = project_infos(files, [source.path for source in pending])
+    index_file: Path | None = None
+    if index is not None and index.summarised:
+        index_file = _write_index(index)
+        infos = _with_index(infos, index, index_file)
+    return Prepared(settled, pending, infos, index_file)
 
 
 def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str],
@@ -36,34 +79,17 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
     """Check every file under ``paths``; results sorted by path, whatever ``jobs`` is."""
     paths = list(paths)
     index_file: Path | None = None
-    files: list[SourceFile] = []
-    results: list[FileResult] = []
-    for item in discover(paths, settings.scope if settings else None):
-        if isinstance(item, Missing):
-            results.append(error_result(item.display, READ_ERROR, f"cannot read: {item.reason}"))
-        else:
-            files.append(item)
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // SMALL_RUN))
-    pool = _pool(workers, catalogue) if workers > 1 else None
+    files, results = discover_files(paths, settings)
+    pool, workers = open_pool(jobs, len(files), catalogue)
     try:
-        screened = _screen_all(files, catalogue, pool, workers)
-        seeds = {s.path.absolute(): quick is None for s, quick in zip(files, screened)}
-        index = _index(paths, settings, catalogue, use_cache, pool, workers, seeds, [s.path for s in files])
-        pending: list[SourceFile] = []
-        for source, quick in zip(files, screened):
-            if quick is None or (not quick.findings and index is not None and index.matters(source.path)):
-                pending.append(source)
-            else:
-                results.append(quick)  # most files of a repository end here, unparsed
-        infos = project_infos(files, [source.path for source in pending])
-        if index is not None and index.summarised:
-            index_file = _write_index(index)
-            infos = _with_index(infos, index, index_file)
+        ready = prepare(paths, files, catalogue, settings, use_cache, pool, workers)
+        index_file, infos = ready.index_file, ready.infos
+        results += ready.settled
         root = project_root(paths, settings.root if settings is not None and settings.has_config else None)
         cache = Cache(root, catalogue, selected) if use_cache else None
         tasks: list[tuple[SourceFile, frozenset[str], ProjectInfo]] = []
         keys: list[str] = []
-        for source in pending:
+        for source in ready.pending:
             key = ""
             if cache is not None:
                 try:
@@ -76,10 +102,10 @@ def check_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection
                 if hit is not None:
                     results.append(hit)
                     continue
-            tasks.append((source, _selection(source, selected, settings), infos[source.path]))
+            tasks.append((source, selection(source, selected, settings), infos[source.path]))
             keys.append(key)
         if pool is not None and len(tasks) > SMALL_RUN:
-            fresh = list(pool.map(_worker_check, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
+            fresh = list(pool.map(_worker_check, tasks, chunksize=chunksize(len(tasks), workers)))
         else:
             fresh = [_guarded_check(source, catalogue, chosen, project) for source, chosen, project in tasks]
     finally:
@@ -119,7 +145,7 @@ def _index(paths: list[str], settings: Settings | None, catalogue: Catalogue, us
 
     def summarise_many(items):  # type: ignore[no-untyped-def]
         if pool is not None and len(items) > SMALL_RUN:
-            return list(pool.map(_worker_summarise, items, chunksize=max(1, len(items) // (workers * 4))))
+            return list(pool.map(_worker_summarise, items, chunksize=chunksize(len(items), workers, 4)))
         from spotlint.project.index import summarise_file
 
         return [summarise_file(path, key, module, catalogue, info) for path, key, module, info in items]
@@ -179,9 +205,8 @@ def _with_index(infos: dict[Path, ProjectInfo], index, index_file: Path) -> dict
 def _worker_summarise(item):  # type: ignore[no-untyped-def]
     from spotlint.project.index import summarise_file
 
-    assert _WORKER_CATALOGUE is not None
     path, key, module, info = item
-    return summarise_file(path, key, module, _WORKER_CATALOGUE, info)
+    return summarise_file(path, key, module, worker_catalogue(), info)
 
 
 def _still_valid(result: FileResult, info: ProjectInfo) -> bool:
@@ -191,20 +216,12 @@ def _still_valid(result: FileResult, info: ProjectInfo) -> bool:
     return env is not None and env.answers(result.asked)
 
 
-def _selection(source: SourceFile, selected: Collection[str], settings: Settings | None) -> frozenset[str]:
+def selection(source: SourceFile, selected: Collection[str], settings: Settings | None) -> frozenset[str]:
     chosen = frozenset(selected)
     if settings is not None and settings.per_file_ignores:
         ignored = settings.ignored_codes(source.path)
         chosen = frozenset(c for c in chosen if not any(c.startswith(i) for i in ignored))
     return chosen
-
-
-def _pool(workers: int, catalogue: Catalogue):  # type: ignore[no-untyped-def]
-    from concurrent.futures import ProcessPoolExecutor
-
-    builtin = builtin_rules_dir()
-    extra = sorted({str(Path(r.source).parent) for r in catalogue.rules if Path(r.source).parent != builtin})
-    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(tuple(extra),))
 
 
 def _screen_one(source: SourceFile, catalogue: Catalogue) -> FileResult | None:
@@ -218,28 +235,18 @@ def _screen_one(source: SourceFile, catalogue: Catalogue) -> FileResult | None:
 def _screen_all(files: list[SourceFile], catalogue: Catalogue, pool, workers: int) -> list[FileResult | None]:  # type: ignore[no-untyped-def]
     if pool is None:
         return [_screen_one(source, catalogue) for source in files]
-    size = max(1, len(files) // (workers * 4))
+    size = chunksize(len(files), workers, 4)
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     return [result for chunk in pool.map(_worker_screen, chunks) for result in chunk]
 
 
-_WORKER_CATALOGUE: Catalogue | None = None
-
-
-def _worker_init(extra_dirs: tuple[str, ...]) -> None:
-    global _WORKER_CATALOGUE
-    _WORKER_CATALOGUE = load_catalogue(extra_dirs)
-
-
 def _worker_screen(chunk: list[SourceFile]) -> list[FileResult | None]:
-    assert _WORKER_CATALOGUE is not None
-    return [_screen_one(source, _WORKER_CATALOGUE) for source in chunk]
+    return [_screen_one(source, worker_catalogue()) for source in chunk]
 
 
 def _worker_check(task: tuple[SourceFile, frozenset[str], ProjectInfo]) -> FileResult:
-    assert _WORKER_CATALOGUE is not None
     source, chosen, project = task
-    return _guarded_check(source, _WORKER_CATALOGUE, chosen, project)
+    return _guarded_check(source, worker_catalogue(), chosen, project)
 
 
 def _guarded_check(source: SourceFile, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo) -> FileResult:

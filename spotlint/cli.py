@@ -1,7 +1,7 @@
 """The command line: parse options, call the API, print, return the exit code. No logic.
 
 Exit codes: 0 no findings, 1 findings (or files that could not be read or parsed),
-2 usage, configuration or catalogue errors.
+2 usage, configuration or catalogue errors; ``fix`` documents its own (``FixReport.fails``).
 """
 
 from __future__ import annotations
@@ -122,33 +122,58 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
               help="stub: keep the response shape with empty data; local: real alternatives where they exist "
                    "[default: fix-strategy from the config, else stub].")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes and write nothing.")
-@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if something would change.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if something would change (findings it cannot fix do not count).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply rewrites that can change behaviour beyond the endpoint swap.")
 @click.option("--compat-module", type=click.Path(dir_okay=False), default=None,
               help="Where to write the compat module (default: spotify_compat.py in the first fixed file's package).")
 @click.option("--select", multiple=True, help="Codes or prefixes to fix (comma-separated; default: all).")
 @click.option("--ignore", multiple=True, help="Codes or prefixes not to fix (comma-separated).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: every finding with its outcome (fixed, left, not-selected) and reason, on stdout.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: all cores; small runs stay in one process).")
 @scan_options
 @config_option
 def fix(paths: tuple[str, ...], strategy: str | None, show_diff: bool, check_only: bool, unsafe_fixes: bool,
-        compat_module: str | None, select: tuple[str, ...], ignore: tuple[str, ...], extend_exclude: tuple[str, ...],
-        respect_gitignore: bool | None, config: str | None) -> None:
-    """Rewrite restricted Spotify calls under PATHS (default: .) into calls of a compat module."""
+        compat_module: str | None, select: tuple[str, ...], ignore: tuple[str, ...], output_format: str,
+        jobs: int | None, extend_exclude: tuple[str, ...], respect_gitignore: bool | None, config: str | None) -> None:
+    """Rewrite restricted Spotify calls under PATHS (default: .) into calls of a compat module.
+
+    Every finding `spotlint check` reports is counted once: fixed, left (with why) or not
+    selected (--select/--ignore keep its rule out); the summary on stderr breaks them down.
+
+    \b
+    Exit codes:
+      0  nothing is left: every selected finding was fixed, or there was none;
+         --diff: nothing would change and nothing would be left;
+         --check: nothing would change
+      1  findings are left (unfixable ones, files that cannot be read or parsed);
+         --diff: something would change or be left;
+         --check: something would change, or a file cannot be read or parsed
+      2  usage, configuration or rule-catalogue error
+    """
     from spotlint.fix.apply import fix_paths, unified_diff
     from spotlint.report.fixsummary import summary
 
-    settings = _settings(paths, config, select, ignore, compat_module=compat_module, fix_strategy=strategy,
-                         **_scan(extend_exclude, respect_gitignore))
+    if show_diff and output_format == "json":
+        raise click.UsageError("--diff prints a diff and --format json the findings on stdout: use one of them")
+    scan = _scan(extend_exclude, respect_gitignore)
+    settings = _settings(paths, config, select, ignore, compat_module=compat_module, fix_strategy=strategy, **scan)
+    reported = _settings(paths, config, (), (), **scan).selected if select or ignore else settings.selected
     write = not (show_diff or check_only)
-    report = fix_paths(paths or (".",), settings.catalogue, settings.selected, settings.fix_strategy, unsafe_fixes,
-                       settings.compat_module, write, settings)
+    report = fix_paths(paths or (".",), settings.catalogue, reported, settings.fix_strategy, unsafe_fixes,
+                       settings.compat_module, write, settings, fixable=settings.selected, jobs=jobs)
     if show_diff:
         for item in report.changed:
             click.echo(unified_diff(item), nl=False)
+    if output_format == "json":
+        from spotlint.report.fixjson import render as render_json
+
+        click.echo(render_json(report.tally), nl=False)
     click.echo(summary(report, settings.fix_strategy, write), err=True, nl=False)
-    remaining = any(r.findings for r in report.remaining) if write else bool(report.left)
-    failed = bool(report.problems) or any(f.error for f in report.files)
-    sys.exit(EXIT_FINDINGS if remaining or failed or (not write and report.changed) else EXIT_OK)
+    mode = "check" if check_only else "diff" if show_diff else "write"
+    sys.exit(EXIT_FINDINGS if report.fails(mode) else EXIT_OK)
 
 
 @main.command()

@@ -84,25 +84,25 @@ def check_notebook(
         return FileResult(path, ())
     whole = check_source(code.text, path, catalogue, selected, project)
     if not whole.failed:
-        return FileResult(path, tuple(_in_cell(f, *code.locate(f.span.line)) for f in whole.findings))
+        return FileResult(path, tuple(in_cell(f, *code.locate(f.span.line)) for f in whole.findings))
     # Report each cell that does not parse, and analyse the others together without it.
     errors: list[Finding] = []
     kept = []
     for cell in code.cells:
         alone = check_source(cell.text, path, catalogue, frozenset({PARSE_ERROR}), project)
         if alone.failed:
-            errors += [_in_cell(f, cell.number, f.span.line) for f in alone.findings]
+            errors += [in_cell(f, cell.number, f.span.line) for f in alone.findings]
             kept.append("\n" * cell.text.count("\n"))
         else:
             kept.append(cell.text)
     rest = check_source("".join(kept), path, catalogue, selected, project)
-    findings = [*errors, *(_in_cell(f, *code.locate(f.span.line)) for f in rest.findings if f.code != PARSE_ERROR)]
+    findings = [*errors, *(in_cell(f, *code.locate(f.span.line)) for f in rest.findings if f.code != PARSE_ERROR)]
     if PARSE_ERROR not in selected:
         findings = [f for f in findings if f.code != PARSE_ERROR]
     return FileResult(path, tuple(sorted(findings, key=Finding.sort_key)), error=errors[0].message if errors else None)
 
 
-def _in_cell(finding: Finding, cell: int, line: int) -> Finding:
+def in_cell(finding: Finding, cell: int, line: int) -> Finding:
     shift = line - finding.span.line
     span = Span(line, finding.span.column, finding.span.end_line + shift, finding.span.end_column)
     return replace(finding, span=span, cell=cell)
@@ -131,10 +131,12 @@ class Analysis:
 
 def analyse_source(
     text: str, path: str, catalogue: Catalogue, selected: Collection[str], project: ProjectInfo = ProjectInfo(),
+    module: cst.Module | None = None,
 ) -> Analysis | FileResult:
-    """Parse and analyse; a FileResult carrying SPT001 when the text does not parse."""
+    """Parse (unless ``module`` is ``text`` parsed already) and analyse; a FileResult carrying
+    SPT001 when the text does not parse."""
     try:
-        module = cst.parse_module(text)
+        module = cst.parse_module(text) if module is None else module
     except cst.ParserSyntaxError as exc:
         line, column, reason = _syntax_error(text, exc)
         return error_result(path, PARSE_ERROR, f"cannot parse file: {reason}", line, column)

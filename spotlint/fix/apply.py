@@ -1,70 +1,70 @@
-"""Run fixes over files: read, plan, rewrite until stable, verify, write atomically.
+"""Run fixes over paths: plan the run, fix files in worker processes, write atomically.
 
-The only part of the fixer that touches the file system. A file is written only when it
-changes and its new text parses; encoding, BOM and line endings are kept; notebooks change
-cell sources only. ``--diff`` and ``--check`` write nothing.
+The only part of the fixer that writes to the file system, and only here, in the parent, after
+every worker has returned. The run shares ``check``'s stages (discovery, screening, one
+resolution of the project index) so both count the same findings; each file's fix is a
+value (``FileFix``); the compat module is rendered from the blocks the files report. A file is
+written only when it changes and its new text parses; ``--diff`` and ``--check`` write nothing.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 import os
-import re
 import tempfile
+import traceback
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import libcst as cst
-
-from spotlint.project.info import ProjectInfo
-from spotlint.analysis.walk import children
 from spotlint.catalogue.load import Catalogue
 from spotlint.config import Settings
-from spotlint.files.discovery import Missing, SourceFile, discover, import_root, project_root
-from spotlint.engine.check import Analysis, analyse_source, check_file
-from spotlint.findings import FileResult
+from spotlint.engine.check import check_file
+from spotlint.engine.pool import SMALL_RUN, chunksize, open_pool, worker_catalogue
+from spotlint.files.discovery import SourceFile, import_root, project_root
+from spotlint.findings import INTERNAL_ERROR, FileResult, error_result
+from spotlint.fix.accounting import FIXED, LEFT, Outcome, Tally, left_as_found, scoped
 from spotlint.fix.blocks import Block
 from spotlint.fix.compat import CompatError, render
-from spotlint.fix.plan import Left, plan
-from spotlint.fix.transform import import_lines, rewrite_module
-from spotlint.files.notebook import extract
-from spotlint.engine.prefilter import may_have_findings
-from spotlint.files.source import DecodeFailure, SourceText, decode
+from spotlint.fix.onefile import FileFix, fix_file
+from spotlint.fix.plan import NO_REWRITE
+from spotlint.fix.rounds import FixJob
+from spotlint.project.info import ProjectInfo
 
-MAX_ROUNDS = 4
 COMPAT_FILE = "spotify_compat.py"
-_LIBRARY_IMPORT_RE = re.compile(r"^\s*(?:import|from)\s+(spotipy|tekore)\b", re.MULTILINE)
-
-
-@dataclass
-class FileFix:
-    display: str
-    path: Path
-    before: str
-    after: str
-    fixed: int = 0
-    notes: list[str] = field(default_factory=list)
-    error: str = ""
-    source: SourceText | None = None  # how the file was encoded, to write it back the same way
 
 
 @dataclass
 class FixReport:
     files: list[FileFix]
-    remaining: list[FileResult]
-    left: list[Left]
+    tally: Tally  # every finding of the run, once: fixed, left (why) or not selected
     compat: FileFix | None
     problems: list[str]
 
     @property
     def changed(self) -> list[FileFix]:
-        return [f for f in self.files if f.after != f.before] + ([self.compat] if self.compat and self.compat.after != self.compat.before else [])
+        return [f for f in self.files if f.changed] + ([self.compat] if self.compat and self.compat.changed else [])
 
     @property
     def fixed(self) -> int:
-        return sum(f.fixed for f in self.files)
+        return self.tally.fixed
+
+    @property
+    def left(self) -> tuple[Outcome, ...]:
+        return self.tally.left
+
+    def fails(self, mode: str) -> bool:
+        """The exit status ``fix`` gives (True: 1), in its ``mode``: "write" fails while
+        findings are left after writing; "diff" (a preview: nothing is fixed yet) while
+        anything would change or be left; "check" only when something would change, or when a
+        file cannot be read or parsed (spotlint cannot tell nothing would change). Errors (a
+        rewrite that would not parse, a compat module that cannot be updated) always fail."""
+        errors = bool(self.problems) or any(f.error for f in self.files)
+        if mode == "check":
+            return errors or bool(self.changed) or bool(self.tally.unparsable)
+        if mode == "diff":
+            return errors or bool(self.changed) or bool(self.left)
+        return errors or bool(self.left)
 
 
 @dataclass
@@ -85,51 +85,122 @@ class _Compat:
         return self.dotted
 
 
+_Task = tuple[SourceFile, frozenset[str], FixJob, ProjectInfo]
+
+
 def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str,
-              unsafe_fixes: bool, compat_path: Path | None, write: bool, settings: Settings | None = None) -> FixReport:
+              unsafe_fixes: bool, compat_path: Path | None, write: bool, settings: Settings | None = None,
+              fixable: Collection[str] | None = None, jobs: int | None = None) -> FixReport:
+    """Fix every file under ``paths``. ``selected`` is what ``check`` reports (the findings
+    counted); ``fixable`` the codes to rewrite (default: all selected), the rest not selected."""
+    from spotlint.api import discover_files, prepare, selection
+
     paths = list(paths)
-    files: list[SourceFile] = []
-    problems: list[str] = []
-    for item in discover(paths, settings.scope if settings else None):
-        if isinstance(item, Missing):
-            problems.append(f"{item.display}: cannot read: {item.reason}")
-        else:
-            files.append(item)
+    files, missing = discover_files(paths, settings)
     root = project_root(paths, settings.root if settings is not None and settings.has_config else None)
     if compat_path is not None and not _within(compat_path, root):
-        problems.append(f"{compat_path}: the compat module must be inside the project ({root}); nothing written")
-        return FixReport([], [], [], None, problems)
-    compat = _Compat(compat_path.absolute() if compat_path else None)
-    from spotlint.api import indexed_infos
-
-    infos = indexed_infos(paths, files, settings, catalogue, use_cache=False)  # the same resolution as check; writes no cache
-    fixes: list[FileFix] = []
-    left: list[Left] = []
-    for source in files:
-        if compat.path is not None and source.path.absolute() == compat.path:
-            continue
-        if source.path.suffix not in (".py", ".pyi", ".ipynb"):
-            _leave_unfixable(check_file(source.path, catalogue, selected, infos[source.path], source.display),
-                             catalogue, left)
-            continue
-        result = _fix_file(source, catalogue, selected, strategy, unsafe_fixes, infos[source.path], compat, left)
-        if result is not None:
-            fixes.append(result)
+        problem = f"{compat_path}: the compat module must be inside the project ({root}); nothing written"
+        return FixReport([], Tally.of(()), None, [problem])
+    problems: list[str] = []
+    outcomes = [o for result in missing for o in left_as_found(result)]
+    pool, workers = open_pool(jobs, len(files), catalogue)
+    index_file: Path | None = None
+    try:
+        ready = prepare(paths, files, catalogue, settings, False, pool, workers)  # the resolution check uses
+        index_file = ready.index_file
+        outcomes += [o for result in ready.settled for o in left_as_found(result)]
+        sources = [s for s in ready.pending if s.path.suffix in (".py", ".pyi", ".ipynb")]
+        compat = _placement(compat_path, sources)
+        job = FixJob(strategy, unsafe_fixes, frozenset(selected if fixable is None else fixable), compat.dotted)
+        tasks: list[_Task] = []
+        for source in ready.pending:
+            chosen = selection(source, selected, settings)
+            if source.path.suffix not in (".py", ".pyi", ".ipynb"):
+                outcomes += _leave_unfixable(check_file(source.path, catalogue, chosen, ready.infos[source.path],
+                                                        source.display), catalogue)
+            elif compat.path is not None and source.path.absolute() == compat.path:
+                outcomes += left_as_found(check_file(source.path, catalogue, chosen, ready.infos[source.path],
+                                                     source.display), "in the compat module spotlint writes: not rewritten")
+            else:
+                tasks.append((source, chosen, job, ready.infos[source.path]))
+        fixes = _run(tasks, catalogue, pool, workers)
+        compat, fixes = _replaced(compat_path, compat, tasks, fixes, catalogue, pool, workers)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+        if index_file is not None:
+            index_file.unlink(missing_ok=True)
+    for item in fixes:
+        for block in item.blocks:
+            compat.blocks[block.name] = block
     compat_fix = _compat_fix(compat, problems)
+    if compat_fix is not None and compat_fix.error:  # the rewritten files would call what is not there
+        fixes = [_unfixed(f, "the compat module cannot be updated; this file is not rewritten") if f.blocks else f
+                 for f in fixes]
     if write:
         for item in [*fixes, *([compat_fix] if compat_fix else [])]:
-            if item.after != item.before and not item.error:
+            if item.changed:
                 _write(item)
-    remaining = []
-    for fix in fixes:
-        if fix.error:
-            continue
-        if write:
-            info = infos[fix.path]
-            if compat.dotted:  # written just now: a module, though discovery did not see it
-                info = replace(info, modules=info.modules | {compat.dotted})
-            remaining.append(check_file(fix.path, catalogue, selected, info, fix.display))
-    return FixReport(fixes, remaining, left, compat_fix, problems)
+    outcomes = [scoped(o, job.fixable) for o in outcomes] + [o for item in fixes for o in item.outcomes]
+    return FixReport(fixes, Tally.of(outcomes), compat_fix, problems)
+
+
+def _placement(compat_path: Path | None, sources: list[SourceFile]) -> _Compat:
+    """Where the compat module goes, decided before the workers start (they write its import):
+    by the first file that may need it. ``_replaced`` corrects the guess when that file needed none."""
+    compat = _Compat(compat_path.absolute() if compat_path else None)
+    if sources:
+        compat.place(sources[0].path)
+    return compat
+
+
+def _replaced(compat_path: Path | None, compat: _Compat, tasks: list[_Task], fixes: list[FileFix],
+              catalogue: Catalogue, pool, workers: int) -> tuple[_Compat, list[FileFix]]:  # type: ignore[no-untyped-def]
+    """The compat module where the first file that uses it puts it; the files that use it fixed
+    again when the guess put it elsewhere (rare: only in runs over several import roots)."""
+    first = next((task for task, item in zip(tasks, fixes) if item.blocks), None)
+    if first is None:
+        return compat, fixes
+    actual = _Compat(compat_path.absolute() if compat_path else None)
+    actual.place(first[0].path)
+    if actual.path == compat.path:
+        return compat, fixes
+    again = [i for i, item in enumerate(fixes) if item.blocks]
+    redone = _run([(s, c, replace(j, compat=actual.dotted), p) for s, c, j, p in (tasks[i] for i in again)],
+                  catalogue, pool, workers)
+    fixes = list(fixes)
+    for index, item in zip(again, redone):
+        fixes[index] = item
+    return actual, fixes
+
+
+def _run(tasks: list[_Task], catalogue: Catalogue, pool, workers: int) -> list[FileFix]:  # type: ignore[no-untyped-def]
+    if pool is not None and len(tasks) > SMALL_RUN:
+        return list(pool.map(_worker_fix, tasks, chunksize=chunksize(len(tasks), workers)))
+    return [_guarded_fix(source, catalogue, chosen, job, project) for source, chosen, job, project in tasks]
+
+
+def _worker_fix(task: _Task) -> FileFix:
+    source, chosen, job, project = task
+    return _guarded_fix(source, worker_catalogue(), chosen, job, project)
+
+
+def _guarded_fix(source: SourceFile, catalogue: Catalogue, chosen: frozenset[str], job: FixJob,
+                 project: ProjectInfo) -> FileFix:
+    """A crash on one file becomes a left SPT004 finding for it, as ``check`` reports it."""
+    try:
+        return fix_file(source, catalogue, chosen, job, project)
+    except Exception as exc:  # noqa: BLE001 - reported to the user with its traceback
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        message = (f"internal error while fixing this file: {type(exc).__name__}: {exc} "
+                   f"(at {Path(where.filename).name}:{where.lineno}; please report it)")
+        result = error_result(source.display, INTERNAL_ERROR, message)
+        return FileFix(source.display, source.path, "", "", outcomes=left_as_found(result), error=message)
+
+
+def _unfixed(item: FileFix, reason: str) -> FileFix:
+    outcomes = tuple(Outcome(o.finding, LEFT, NO_REWRITE, reason) if o.status == FIXED else o for o in item.outcomes)
+    return replace(item, after=item.before, outcomes=outcomes, blocks=())
 
 
 def _within(path: Path, root: Path) -> bool:
@@ -140,151 +211,13 @@ def _within(path: Path, root: Path) -> bool:
     return True
 
 
-def _leave_unfixable(result: FileResult, catalogue: Catalogue, left: list[Left]) -> None:
+def _leave_unfixable(result: FileResult, catalogue: Catalogue) -> tuple[Outcome, ...]:
     """Findings in files the fixer does not rewrite (dependency declarations)."""
-    for finding in result.findings:
-        reason = f"no automatic fix: {catalogue.rule(finding.code).instead}" if catalogue.has(finding.code) else finding.message
-        left.append(Left(finding, reason))
-
-
-def _imported(text: str) -> frozenset[str]:
-    return frozenset(_LIBRARY_IMPORT_RE.findall(text))
-
-
-def _awaited(module: cst.Module) -> frozenset[int]:
-    """ids of awaited expressions (iteratively: deeply nested code must not overflow)."""
-    found: set[int] = set()
-    stack: list[cst.CSTNode] = [module]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Await):
-            found.add(id(node.expression))
-        stack.extend(children(node))
-    return frozenset(found)
-
-
-def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collection[str], strategy: str,
-                  unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, near: Path, left: list[Left],
-                  fix: FileFix, notebook: bool) -> str:
-    """Rewrite until nothing more can be fixed; returns the new text (unchanged on failure)."""
-    current = text
-    partial = False
-    last_left: tuple[Left, ...] = ()
-    libraries = frozenset(name for name, _ in project.declared if name in ("spotipy", "tekore"))
-    # a notebook gets its import only at the end (it would shift the cells): one round there
-    for _ in range(1 if notebook else MAX_ROUNDS):
-        if compat.dotted:  # the compat module is a module, whether or not it exists yet
-            project = replace(project, modules=project.modules | {compat.dotted})
-        outcome = analyse_source(current, display, catalogue, selected, project)
-        if not isinstance(outcome, Analysis):
-            if current != text:
-                fix.error = f"{display}: the rewrite would not parse; nothing written"
-                return text
-            return text
-        steps = plan(outcome.located, strategy, unsafe_fixes, _imported(current) | libraries, _awaited(outcome.module))
-        last_left = steps.left
-        if not steps.rewrites and not steps.retexts:
-            break
-        dotted = compat.place(near) if steps.rewrites else compat.dotted
-        try:
-            new_module, used_partial = rewrite_module(outcome.module, steps.rewrites, dotted,
-                                                      add_imports=not notebook, retexts=steps.retexts)
-        except RecursionError:
-            fix.error = f"{display}: code nested too deeply to rewrite; nothing written"
-            return text
-        partial = partial or used_partial
-        new_text = new_module.code
-        try:
-            cst.parse_module(new_text)
-            compile(new_text, display, "exec", dont_inherit=True)
-        except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
-            fix.error = f"{display}: the rewrite would not parse ({exc}); nothing written"
-            return text
-        for rewrite in steps.rewrites:
-            compat.blocks[rewrite.block.name] = rewrite.block
-            if rewrite.note:
-                fix.notes.append(f"{rewrite.code} {rewrite.block.name}: {rewrite.note}")
-        fix.fixed += len(steps.rewrites) + len({r.code + str(id(r.node)) for r in steps.retexts})
-        if new_text == current:
-            break
-        current = new_text
-    left.extend(last_left)
-    if notebook and current != text and compat.dotted:
-        current = _prepend_imports(current, import_lines(compat.dotted, partial))
-    return current
-
-
-def _prepend_imports(text: str, lines: list[str]) -> str:
-    missing = [line for line in lines if not re.search(rf"^{re.escape(line)}$", text, re.MULTILINE)]
-    return "".join(f"{line}\n" for line in missing) + text
-
-
-def _fix_file(source: SourceFile, catalogue: Catalogue, selected: Collection[str], strategy: str,
-              unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, left: list[Left]) -> FileFix | None:
-    try:
-        data = source.path.read_bytes()
-    except OSError as exc:
-        return FileFix(source.display, source.path, "", "", error=f"{source.display}: cannot read: {exc.strerror}")
-    if source.path.suffix == ".ipynb":
-        return _fix_notebook(source, data, catalogue, selected, strategy, unsafe_fixes, project, compat, left)
-    try:
-        decoded = decode(data)
-    except DecodeFailure as exc:
-        return FileFix(source.display, source.path, "", "", error=f"{source.display}: cannot decode: {exc}")
-    fix = FileFix(source.display, source.path, decoded.text, decoded.text)
-    if not project.relevant and not may_have_findings(data, catalogue):
-        return fix  # nothing a rule could find: not even parsed
-    fix.after = _rewrite_text(decoded.text, source.display, catalogue, selected, strategy, unsafe_fixes, project,
-                              compat, source.path, left, fix, notebook=False)
-    fix.source = decoded
-    return fix
-
-
-def _fix_notebook(source: SourceFile, data: bytes, catalogue: Catalogue, selected: Collection[str], strategy: str,
-                  unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, left: list[Left]) -> FileFix:
-    raw = data.decode("utf-8-sig", errors="replace")
-    fix = FileFix(source.display, source.path, raw, raw)
-    try:
-        code = extract(data)
-        document = json.loads(raw)
-    except (DecodeFailure, json.JSONDecodeError) as exc:
-        fix.error = f"{source.display}: cannot read notebook: {exc}"
-        return fix
-    if not code.cells:
-        return fix
-    joined = code.text
-    new = _rewrite_text(joined, source.display, catalogue, selected, strategy, unsafe_fixes, project, compat,
-                        source.path, left, fix, notebook=True)
-    if new == joined:
-        return fix
-    added = new.count("\n") - joined.count("\n")  # import lines put on top of the first code cell
-    new_lines = new.splitlines(keepends=True)
-    for index, cell in enumerate(code.cells):
-        original = "".join(document["cells"][cell.number - 1]["source"]) if isinstance(
-            document["cells"][cell.number - 1]["source"], list) else document["cells"][cell.number - 1]["source"]
-        original_lines = original.splitlines(keepends=True)
-        start = cell.first_line - 1 + (added if index else 0)
-        count = cell.text.count("\n") + (added if index == 0 else 0)
-        rewritten = new_lines[start:start + count]
-        masked = cell.text.splitlines(keepends=True)
-        offset = added if index == 0 else 0
-        merged = rewritten[:offset]
-        for position, line in enumerate(rewritten[offset:]):
-            keep_original = position < len(masked) and line == masked[position] and position < len(original_lines)
-            merged.append(original_lines[position] if keep_original else line)
-        text = "".join(merged)
-        if not original.endswith("\n") and text.endswith("\n"):
-            text = text[:-1]
-        if text != original:
-            document["cells"][cell.number - 1]["source"] = text.splitlines(keepends=True)
-    indent = _json_indent(raw)
-    fix.after = json.dumps(document, indent=indent, ensure_ascii=False) + ("\n" if raw.endswith("\n") else "")
-    return fix
-
-
-def _json_indent(raw: str) -> int:
-    match = re.search(r"\n( +)\S", raw)
-    return len(match.group(1)) if match else 1
+    return tuple(
+        Outcome(f, LEFT, NO_REWRITE, f"no automatic fix: {catalogue.rule(f.code).instead}")
+        if catalogue.has(f.code) else o
+        for f, o in zip(result.findings, left_as_found(result))
+    )
 
 
 def _compat_fix(compat: _Compat, problems: list[str]) -> FileFix | None:

@@ -49,6 +49,14 @@ class Left:
     kind: str = NO_REWRITE
 
 
+class _Unsafe(str):
+    """A reason to leave a finding that is a rewrite needing --unsafe-fixes (kind UNSAFE)."""
+
+
+def _left(finding: Finding, reason: str) -> Left:
+    return Left(finding, reason, UNSAFE if isinstance(reason, _Unsafe) else NO_REWRITE)
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     rewrites: tuple[Rewrite, ...]
@@ -76,13 +84,13 @@ def plan(located: Iterable[tuple[Candidate, Finding]], strategy: str, unsafe_fix
         if not candidate.method and candidate.rule.rename is not None and candidate.pieces:
             renamed = _rename_raw(candidate, strategy, unsafe_fixes)
             if isinstance(renamed, str):
-                left.append(Left(finding, renamed))
+                left.append(_left(finding, renamed))
             else:
                 retexts += renamed
             continue
         outcome = _decide(candidate, strategy, unsafe_fixes, imported, awaited)
         if isinstance(outcome, str):
-            left.append(Left(finding, outcome))
+            left.append(_left(finding, outcome))
         else:
             rewrites.append(outcome)
     return Plan(tuple(rewrites), tuple(left), tuple(retexts))
@@ -108,8 +116,8 @@ def _rename_raw(candidate: Candidate, strategy: str, unsafe_fixes: bool) -> list
     if strategy != "local":
         return "raw HTTP requests are only rewritten by the local strategy (to the new route)"
     if candidate.http_method in rename.unsafe_methods and not unsafe_fixes:
-        return (f"unsafe fix ({candidate.http_method} also renames a request body key); "
-                "run with --unsafe-fixes to apply it")
+        return _Unsafe(f"unsafe fix ({candidate.http_method} also renames a request body key); "
+                       "run with --unsafe-fixes to apply it")
     pattern = re.compile(rf"(?<![\w-]){re.escape(rename.segment)}(?=$|[/?#\s'\"])")
     retexts = []
     seen_playlists = False
@@ -147,6 +155,6 @@ def _decide(candidate: Candidate, strategy: str, unsafe_fixes: bool, imported: f
     if choice is None:
         return f"no {strategy} replacement for {library}'s {candidate.method}() yet"
     if choice.block.unsafe and not unsafe_fixes:
-        return f"unsafe fix ({choice.block.unsafe}); run with --unsafe-fixes to apply it"
+        return _Unsafe(f"unsafe fix ({choice.block.unsafe}); run with --unsafe-fixes to apply it")
     note = "no honest local alternative: uses the stub" if choice.fallback or fallback else ""
     return Rewrite(candidate.node, shape, choice.block, rule.code, note)
