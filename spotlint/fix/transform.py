@@ -13,16 +13,28 @@ import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
 
+from spotlint.analysis.walk import children
 from spotlint.fix.plan import Retext, Rewrite
 
 
 class _Rewriter(cst.CSTTransformer):
-    def __init__(self, rewrites: Sequence[Rewrite], alias: str, retexts: Sequence[Retext] = ()) -> None:
+    def __init__(self, rewrites: Sequence[Rewrite], alias: str, retexts: Sequence[Retext] = (),
+                 paths: frozenset[int] | None = None) -> None:
         super().__init__()
         self.by_node = {id(r.node): r for r in rewrites}
         self.texts = {id(r.node): r.text for r in retexts}
         self.alias = alias
         self.partial = False
+        self.paths = paths  # ids of the nodes on the way to a target: the only ones entered
+        self.applied = 0
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return self.paths is None or id(node) in self.paths
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode):  # type: ignore[no-untyped-def]
+        if id(original_node) in self.by_node or id(original_node) in self.texts:
+            self.applied += 1
+        return super().on_leave(original_node, updated_node)
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
         text = self.texts.get(id(original_node))
@@ -86,13 +98,33 @@ def import_lines(compat_module: str, partial: bool) -> list[str]:
     return [*lines, "import functools"] if partial else lines
 
 
+def _paths(module: cst.Module, targets: set[int]) -> frozenset[int]:
+    """ids of the targets and of every node above one: a transformer that enters only these
+    rebuilds a few hundred nodes instead of the whole tree (iterative: no recursion limit)."""
+    found: set[int] = set()
+    path: list[cst.CSTNode] = []
+    stack: list[tuple[cst.CSTNode, int]] = [(module, 0)]
+    while stack:
+        node, depth = stack.pop()
+        del path[depth:]
+        path.append(node)
+        if id(node) in targets:
+            found.update(id(n) for n in path)
+        stack.extend((child, depth + 1) for child in reversed(children(node)))
+    return frozenset(found)
+
+
 def rewrite_module(module: cst.Module, rewrites: Sequence[Rewrite], compat_module: str,
                    add_imports: bool = True, retexts: Sequence[Retext] = ()) -> tuple[cst.Module, bool]:
     """The module with the rewrites applied and (unless told not to) the compat module
     imported; and whether ``functools.partial`` was used."""
     package, _, name = compat_module.rpartition(".")
-    rewriter = _Rewriter(rewrites, name, retexts)
+    targets = {id(r.node) for r in rewrites} | {id(r.node) for r in retexts}
+    rewriter = _Rewriter(rewrites, name, retexts, _paths(module, targets))
     changed = module.visit(rewriter)
+    if rewriter.applied < len(targets):  # a target the walk did not reach: rewrite it the slow way
+        rewriter = _Rewriter(rewrites, name, retexts)
+        changed = module.visit(rewriter)
     if not rewrites or not add_imports:
         return changed, rewriter.partial
     context = CodemodContext()
@@ -102,4 +134,37 @@ def rewrite_module(module: cst.Module, rewrites: Sequence[Rewrite], compat_modul
         AddImportsVisitor.add_needed_import(context, name)
     if rewriter.partial:
         AddImportsVisitor.add_needed_import(context, "functools")
-    return AddImportsVisitor(context).transform_module(changed), rewriter.partial
+    return _with_imports(changed, context), rewriter.partial
+
+
+_PLACEHOLDER = "__spotlint_statement_{}__"
+
+
+def _with_imports(module: cst.Module, context: CodemodContext) -> cst.Module:
+    """libcst's AddImportsVisitor, run on the module's top level only (it adds imports there):
+    compound statements stand in as placeholder lines, put back afterwards. Imports inside
+    them therefore do not count as present at the top: the module gets its own."""
+    kept: dict[str, cst.BaseStatement] = {}
+    body: list[cst.BaseStatement] = []
+    for index, statement in enumerate(module.body):
+        if isinstance(statement, cst.SimpleStatementLine):
+            body.append(statement)
+        else:
+            marker = _PLACEHOLDER.format(index)
+            kept[marker] = statement
+            body.append(cst.SimpleStatementLine(body=[cst.Expr(cst.Name(marker))]))
+    done = AddImportsVisitor(context).transform_module(module.with_changes(body=body))
+    restored: list[cst.BaseStatement] = []
+    for statement in done.body:
+        marker = _marker(statement)
+        restored.append(kept.pop(marker) if marker in kept else statement)
+    assert not kept, "a placeholder was lost"
+    return done.with_changes(body=restored)
+
+
+def _marker(statement: cst.BaseStatement) -> str:
+    if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+        expression = statement.body[0]
+        if isinstance(expression, cst.Expr) and isinstance(expression.value, cst.Name):
+            return expression.value.value
+    return ""
