@@ -65,7 +65,7 @@ def rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collec
         if not isinstance(analysis, Analysis):
             if round_number == 0:
                 return analysis
-            return _failed(text, originals, status, f"{display}: the rewrite could not be analysed; nothing written")
+            return _failed(text, originals, status, display, "the rewrite could not be analysed; nothing written")
         if round_number == 0:
             originals = list(analysis.findings)
             origin = {id(f): f for f in originals}
@@ -93,9 +93,9 @@ def rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collec
             module = cst.parse_module(new_text)
             compile(new_text, display, "exec", dont_inherit=True)
         except RecursionError:
-            return _failed(text, originals, status, f"{display}: code nested too deeply to rewrite; nothing written")
+            return _failed(text, originals, status, display, "code nested too deeply to rewrite; nothing written")
         except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
-            return _failed(text, originals, status, f"{display}: the rewrite would not parse ({exc}); nothing written")
+            return _failed(text, originals, status, display, f"the rewrite would not parse ({exc}); nothing written")
         if new_text == current:
             for finding in analysis.findings:
                 if id(finding) in rewritten:
@@ -140,14 +140,13 @@ def _match(found: tuple[Finding, ...], unresolved: list[Finding], originals: lis
     return origin
 
 
-def _failed(text: str, originals: list[Finding], status: dict[int, Outcome], error: str) -> Rewritten:
+def _failed(text: str, originals: list[Finding], status: dict[int, Outcome], display: str, reason: str) -> Rewritten:
     """Nothing of the file is written: what would have been fixed is left, as unparsable."""
     outcomes = tuple(
-        status[id(f)] if id(f) in status and status[id(f)].status != FIXED
-        else Outcome(f, LEFT, UNPARSABLE, error.split(": ", 1)[1])
+        status[id(f)] if id(f) in status and status[id(f)].status != FIXED else Outcome(f, LEFT, UNPARSABLE, reason)
         for f in originals
     )
-    return Rewritten(text, outcomes, error=error)
+    return Rewritten(text, outcomes, error=f"{display}: {reason}")
 
 
 def _imported(text: str) -> frozenset[str]:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from spotlint.catalogue.load import Catalogue
 from spotlint.findings import DIAGNOSTICS, FileResult
 from spotlint.fix.apply import FixReport
+from spotlint.fix.plan import UNSAFE
 
 
 def _left_by_code(report: FixReport) -> Counter[str]:
@@ -23,7 +24,7 @@ def render(results: Sequence[FileResult], catalogue: Catalogue, dry_runs: Mappin
     for finding in findings:
         by_rule[finding.code].append(finding)
     left = {strategy: _left_by_code(report) for strategy, report in dry_runs.items()}
-    unsafe = {strategy: Counter(l.finding.code for l in report.left if l.reason.startswith("unsafe fix"))
+    unsafe = {strategy: Counter(l.finding.code for l in report.left if l.kind == UNSAFE)
               for strategy, report in dry_runs.items()}
     files = sorted({f.path for f in findings})
     out = ["# Spotify Web API migration report", ""]
