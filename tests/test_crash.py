@@ -64,4 +64,22 @@ def test_sigkill_leaves_old_or_new_content(tmp_path, seed):
         ast.parse(compat.read_text())
     leftovers = [p for p in victim.rglob("*") if p.name.endswith(".spotlint-tmp")]
     assert leftovers == []
+    deadline = time.monotonic() + 10
+    while survivors(victim) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert survivors(victim) == []  # its worker processes end with it
     shutil.rmtree(victim)
+
+
+def survivors(root: Path) -> list[int]:
+    """Live processes (not zombies) whose command line names ``root``."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if str(root) in command and state != "Z":
+            found.append(int(entry.name))
+    return found

@@ -7,6 +7,8 @@ Owns only process management; what a worker does with a file lives with the call
 from __future__ import annotations
 
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -30,6 +32,15 @@ def open_pool(jobs: int | None, files: int, catalogue: Catalogue) -> tuple[Proce
 def _worker_init(extra_dirs: tuple[str, ...]) -> None:
     global _WORKER_CATALOGUE
     _WORKER_CATALOGUE = load_catalogue(extra_dirs)
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the run is killed (SIGKILL runs no clean-up): forked workers hold
+    the task pipe open themselves, so without this they would wait on it forever."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def worker_catalogue() -> Catalogue:
