@@ -3,12 +3,13 @@
     python bench/fix_speed.py [--files N] [--reps N] [--jobs N] [--before-commit REV --before-files N]
 
 Builds N modules with bench/corpus.py's generator (every file a worst case), then runs
-`check --no-cache` and `fix --diff` interleaved (the order alternates per repetition), and
-prints, per run, the files, the findings each counted (fix's own breakdown: fixed, left, not
-selected) and median wall times. With --before-commit, REV's spotlint (a `git archive`, run
-through PYTHONPATH; the repository is not touched) also runs `fix --diff` on the first
---before-files modules, next to this tree's fix and check on the same modules. Timed on this
-machine only: compare the ratios within one run.
+`check --no-cache`, `fix --diff` and `fix` (writing into a fresh copy each time, the copy not
+timed) interleaved (the order alternates per repetition), and prints, per run, the files, the
+findings each counted (fix's own breakdown: fixed, left, not selected), median wall times and
+median CPU seconds of the whole process tree (steadier than wall time on a shared machine).
+With --before-commit, REV's spotlint (a `git archive`, run through PYTHONPATH; the repository
+is not touched) also runs `fix --diff` and `fix` on the first --before-files modules, next to
+this tree's on the same modules. Timed on this machine only: compare ratios within one run.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import os
 import platform
 import random
 import re
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -44,13 +47,19 @@ def build(target: Path, count: int) -> Path:
     return target
 
 
-def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str, str]:
-    start = time.perf_counter()
+def cpu() -> float:
+    """CPU seconds of every finished child process (workers included: their parent reaps them)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str, str]:
+    start, used = time.perf_counter(), cpu()
     done = subprocess.run(command, capture_output=True, text=True, env=env)
-    wall = time.perf_counter() - start
+    wall, used = time.perf_counter() - start, cpu() - used
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return wall, done.stdout, done.stderr
+    return wall, used, done.stdout, done.stderr
 
 
 def findings(label: str, stdout: str, stderr: str) -> str:
@@ -59,7 +68,7 @@ def findings(label: str, stdout: str, stderr: str) -> str:
     match = SUMMARY.search(stderr)
     if match:
         return f"{match.group(1)} ({match.group(2)})"
-    fixed = re.search(r"^Would fix (\d+) findings?", stderr, re.MULTILINE)  # before the accounting
+    fixed = re.search(r"^(?:Would fix|Fixed) (\d+) findings?", stderr, re.MULTILINE)  # before the accounting
     left = re.search(r"^(\d+) findings? left:", stderr, re.MULTILINE)
     return f"{fixed.group(1) if fixed else '?'} would be fixed, {left.group(1) if left else 0} left (its own count)"
 
@@ -80,24 +89,37 @@ def before(commit: str, into: Path) -> dict[str, str]:
     return env
 
 
-def bench(variants: dict[str, tuple[list[str], dict[str, str] | None]], reps: int, files: int) -> list[str]:
+Variant = tuple[list[str], "dict[str, str] | None", "Path | None"]  # command, environment, corpus to copy first
+
+
+def bench(variants: dict[str, Variant], reps: int, files: int) -> list[str]:
+    """Each variant once per repetition, the order alternating; a variant that writes gets a
+    fresh copy of the corpus each time (the copy is not timed)."""
     times: dict[str, list[float]] = {label: [] for label in variants}
+    cpus: dict[str, list[float]] = {label: [] for label in variants}
     counted: dict[str, set[str]] = {label: set() for label in variants}
     labels = list(variants)
     for rep in range(reps):
         for label in labels if rep % 2 == 0 else labels[::-1]:
-            command, env = variants[label]
-            wall, out, err = run(command, env)
+            command, env, source = variants[label]
+            if source is not None:
+                target = Path(command[-1])
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(source, target)
+            wall, used, out, err = run(command, env)
             times[label].append(wall)
+            cpus[label].append(used)
             counted[label].add(findings(label, out, err))
-            print(f"  {label}: {wall:.2f} s", flush=True)
-    base = statistics.median(times[labels[0]])
-    rows = ["| run | files | findings | median wall (s) | min–max (s) | runs | × check |", "|---|---|---|---|---|---|---|"]
+            print(f"  {label}: {wall:.2f} s wall, {used:.2f} s CPU", flush=True)
+    base, base_cpu = statistics.median(times[labels[0]]), statistics.median(cpus[labels[0]])
+    rows = ["| run | files | findings | median wall (s) | min–max (s) | × check | median CPU (s) | × check |",
+            "|---|---|---|---|---|---|---|---|"]
     for label in labels:
-        median = statistics.median(times[label])
+        median, used = statistics.median(times[label]), statistics.median(cpus[label])
         rows.append(f"| {label} | {files} | {' / '.join(sorted(counted[label]))} | {median:.2f} | "
-                    f"{min(times[label]):.2f}–{max(times[label]):.2f} | {len(times[label])} | {median / base:.2f} |")
-    return rows
+                    f"{min(times[label]):.2f}–{max(times[label]):.2f} | {median / base:.2f} | {used:.2f} | "
+                    f"{used / base_cpu:.2f} |")
+    return rows + [f"\n{reps} run(s) each."]
 
 
 def main() -> None:
@@ -117,9 +139,11 @@ def main() -> None:
         corpus = build(work / "heavy", args.files)
         lines = sum(p.read_text().count("\n") for p in corpus.glob("*.py"))
         print(f"\n### {args.files} generated Spotify-heavy modules ({lines:,} lines), -j {args.jobs}\n")
+        writable = work / "writable"
         rows = bench({
-            "check --no-cache": ([*spotlint, "check", "--no-cache", *jobs, str(corpus)], None),
-            "fix --diff": ([*spotlint, "fix", "--diff", *jobs, str(corpus)], None),
+            "check --no-cache": ([*spotlint, "check", "--no-cache", *jobs, str(corpus)], None, None),
+            "fix --diff": ([*spotlint, "fix", "--diff", *jobs, str(corpus)], None, None),
+            "fix (writes)": ([*spotlint, "fix", *jobs, str(writable)], None, corpus),
         }, args.reps, args.files)
         print("\n".join(rows))
         if args.before_commit:
@@ -127,12 +151,13 @@ def main() -> None:
             env = before(args.before_commit, work)
             print(f"\n### The first {args.before_files} of them, against {args.before_commit}\n")
             rows = bench({
-                "check --no-cache": ([*spotlint, "check", "--no-cache", *jobs, str(small)], None),
-                "fix --diff": ([*spotlint, "fix", "--diff", *jobs, str(small)], None),
-                f"fix --diff at {args.before_commit}": ([*spotlint, "fix", "--diff", str(small)], env),
+                "check --no-cache": ([*spotlint, "check", "--no-cache", *jobs, str(small)], None, None),
+                "fix --diff": ([*spotlint, "fix", "--diff", *jobs, str(small)], None, None),
+                f"fix --diff at {args.before_commit}": ([*spotlint, "fix", "--diff", str(small)], env, None),
+                "fix (writes)": ([*spotlint, "fix", *jobs, str(writable)], None, small),
+                f"fix (writes) at {args.before_commit}": ([*spotlint, "fix", str(writable)], env, small),
             }, args.before_reps, args.before_files)
             print("\n".join(rows))
-
 
 if __name__ == "__main__":
     main()
