@@ -127,7 +127,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=300)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--before-commit", default="", help="also time this commit's fix --diff ('' to skip)")
+    parser.add_argument("--before-commit", default="", help="also time this commit's fix ('' to skip): the branch's base")
     parser.add_argument("--before-files", type=int, default=30)
     parser.add_argument("--before-reps", type=int, default=1)
     args = parser.parse_args()
@@ -136,16 +136,17 @@ def main() -> None:
     print(f"fix speed, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory(prefix="spotlint-fix-bench-") as scratch:
         work = Path(scratch)
+        writable = work / "writable"
         corpus = build(work / "heavy", args.files)
         lines = sum(p.read_text().count("\n") for p in corpus.glob("*.py"))
-        print(f"\n### {args.files} generated Spotify-heavy modules ({lines:,} lines), -j {args.jobs}\n")
-        writable = work / "writable"
-        rows = bench({
-            "check --no-cache": ([*spotlint, "check", "--no-cache", *jobs, str(corpus)], None, None),
-            "fix --diff": ([*spotlint, "fix", "--diff", *jobs, str(corpus)], None, None),
-            "fix (writes)": ([*spotlint, "fix", *jobs, str(writable)], None, corpus),
-        }, args.reps, args.files)
-        print("\n".join(rows))
+        if args.files:  # --files 0: only the comparison with --before-commit
+            print(f"\n### {args.files} generated Spotify-heavy modules ({lines:,} lines), -j {args.jobs}\n")
+            rows = bench({
+                "check --no-cache": ([*spotlint, "check", "--no-cache", *jobs, str(corpus)], None, None),
+                "fix --diff": ([*spotlint, "fix", "--diff", *jobs, str(corpus)], None, None),
+                "fix (writes)": ([*spotlint, "fix", *jobs, str(writable)], None, corpus),
+            }, args.reps, args.files)
+            print("\n".join(rows))
         if args.before_commit:
             small = build(work / "small", args.before_files)
             env = before(args.before_commit, work)
