@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spotlint.fix.asynctwin import twin_name, twins
 from spotlint.project.info import compat_name
 
 STRATEGY_TEMPLATES = {
@@ -80,6 +81,8 @@ def load(template: str) -> dict[str, Block]:
                 unsafe=unsafe, summary=summary,
             )
         previous_end = node.end_lineno or previous_end
+    if template.startswith("tekore"):  # the asynchronous client's twins (``asynctwin``)
+        blocks.update(twins(blocks, template))
     return blocks
 
 
@@ -101,9 +104,12 @@ def _annotation_names(node: ast.FunctionDef) -> set[str]:
     return names
 
 
-def choose(library: str, method: str, strategy: str) -> Choice | None:
-    """The template function for a client method under a strategy (local falls back to stub)."""
+def choose(library: str, method: str, strategy: str, awaited: bool = False) -> Choice | None:
+    """The template function for a client method under a strategy (local falls back to stub);
+    for a call awaited on tekore's asynchronous client, its asynchronous twin."""
     name = compat_name(library, method)
+    if awaited:
+        name = twin_name(name)
     for index, template in enumerate(STRATEGY_TEMPLATES.get((library, strategy), ())):
         block = load(template).get(name)
         if block is not None:

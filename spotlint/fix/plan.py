@@ -140,10 +140,11 @@ def _decide(candidate: Candidate, strategy: str, unsafe_fixes: bool, imported: f
     libraries = candidate.libraries if len(candidate.libraries) == 1 else candidate.libraries & imported
     if len(libraries) != 1:
         return "cannot tell whether the receiver is a spotipy or a tekore client"
-    if id(candidate.node) in awaited:
-        return "calls awaited on an asynchronous client are not rewritten"
     [library] = libraries
-    choice = choose(library, candidate.method, "stub" if fallback else strategy)
+    is_awaited = id(candidate.node) in awaited
+    if is_awaited and library != "tekore":
+        return "calls awaited on an asynchronous client are only rewritten for tekore"
+    choice = choose(library, candidate.method, "stub" if fallback else strategy, is_awaited)
     if choice is None:
         return f"no {strategy} replacement for {library}'s {candidate.method}() yet"
     if choice.block.unsafe and not unsafe_fixes:
