@@ -219,3 +219,24 @@ def test_a_configured_module_is_imported_per_file_or_the_output_says_it_cannot_b
     assert "dump.py imports app.shared.compat_calls from " in result.stderr
     assert "which is not on its import path when it runs" in result.stderr
     unchanged_by_a_second_run(root)
+
+
+def test_environment_and_excluded_folders_have_no_place(tmp_path):
+    from spotlint.files.discovery import Scope
+    from spotlint.fix.placement import Layout, Placement, Unplaceable, place
+
+    root = write(tmp_path / "proj", {
+        "pyproject.toml": "",
+        "env/pyvenv.cfg": "",
+        "env/tool.py": SCRIPT,
+        "site-packages/vendored/__init__.py": "",
+        "site-packages/vendored/calls.py": USES,
+        "vendor/run.py": SCRIPT,
+        "ok/run.py": SCRIPT,
+    })
+    layout = Layout((root,), Scope(excluded=lambda path, is_dir: path.name == "vendor"))
+    assert place(root / "env/tool.py", layout) == Unplaceable(
+        f"no importable place for the compat module: {root / 'env'} is a virtual environment")
+    assert "is an excluded folder" in place(root / "site-packages/vendored/calls.py", layout).reason
+    assert "is excluded by the configuration" in place(root / "vendor/run.py", layout).reason
+    assert place(root / "ok/run.py", layout) == Placement(root / "ok/spotify_compat.py", "spotify_compat", "spotify_compat")
