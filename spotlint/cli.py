@@ -125,7 +125,8 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if something would change.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply rewrites that can change behaviour beyond the endpoint swap.")
 @click.option("--compat-module", type=click.Path(dir_okay=False), default=None,
-              help="Where to write the compat module (default: spotify_compat.py in the first fixed file's package).")
+              help="Where to write the one compat module (default: a spotify_compat.py per project, in the top "
+                   "package of a package's files, beside a standalone script or notebook).")
 @click.option("--select", multiple=True, help="Codes or prefixes to fix (comma-separated; default: all).")
 @click.option("--ignore", multiple=True, help="Codes or prefixes not to fix (comma-separated).")
 @scan_options

@@ -22,11 +22,12 @@ from spotlint.project.info import ProjectInfo
 from spotlint.analysis.walk import children
 from spotlint.catalogue.load import Catalogue
 from spotlint.config import Settings
-from spotlint.files.discovery import Missing, SourceFile, discover, import_root, project_root
+from spotlint.files.discovery import Missing, Scope, SourceFile, discover, project_root
 from spotlint.engine.check import Analysis, analyse_source, check_file
 from spotlint.findings import FileResult
 from spotlint.fix.blocks import Block
 from spotlint.fix.compat import CompatError, render
+from spotlint.fix.placement import COMPAT_FILE, Layout, Placement, Unplaceable, place
 from spotlint.fix.plan import Left, plan
 from spotlint.fix.transform import import_lines, rewrite_module
 from spotlint.files.notebook import extract
@@ -34,7 +35,6 @@ from spotlint.engine.prefilter import may_have_findings
 from spotlint.files.source import DecodeFailure, SourceText, decode
 
 MAX_ROUNDS = 4
-COMPAT_FILE = "spotify_compat.py"
 _LIBRARY_IMPORT_RE = re.compile(r"^\s*(?:import|from)\s+(spotipy|tekore)\b", re.MULTILINE)
 
 
@@ -55,12 +55,12 @@ class FixReport:
     files: list[FileFix]
     remaining: list[FileResult]
     left: list[Left]
-    compat: FileFix | None
+    compats: list[FileFix]  # the compat modules the fixed files call, one per placement
     problems: list[str]
 
     @property
     def changed(self) -> list[FileFix]:
-        return [f for f in self.files if f.after != f.before] + ([self.compat] if self.compat and self.compat.after != self.compat.before else [])
+        return [f for f in [*self.files, *self.compats] if f.after != f.before]
 
     @property
     def fixed(self) -> int:
@@ -69,20 +69,31 @@ class FixReport:
 
 @dataclass
 class _Compat:
-    """Where the compat module lives, decided by the first file that needs it."""
+    """The run's compat modules: where each fixed file's is (fix.placement decides), and the
+    functions each module must hold."""
 
-    path: Path | None
-    dotted: str = ""
-    blocks: dict[str, Block] = field(default_factory=dict)
+    layout: Layout
+    placed: dict[Path, Placement | Unplaceable] = field(default_factory=dict)  # fixed file -> its placement
+    blocks: dict[Path, dict[str, Block]] = field(default_factory=dict)  # compat module -> its functions
 
-    def place(self, near: Path) -> str:
-        if self.path is None:
-            root, module = import_root(near)
-            package = module.split(".")[0] if "." in module else ""
-            self.path = (root / package / COMPAT_FILE) if package else near.absolute().parent / COMPAT_FILE
-        if not self.dotted:
-            _, self.dotted = import_root(self.path)
-        return self.dotted
+    def place(self, near: Path) -> Placement | Unplaceable:
+        key = near.absolute()
+        if key not in self.placed:
+            self.placed[key] = place(key, self.layout)
+        return self.placed[key]
+
+    def known_as(self, near: Path) -> str:
+        """The compat module's dotted name for a file placed already ('' if not)."""
+        placement = self.placed.get(near.absolute())
+        return placement.known_as if isinstance(placement, Placement) else ""
+
+    def is_compat(self, path: Path) -> bool:
+        """Whether a file is a compat module itself (it is never fixed)."""
+        configured = self.layout.configured
+        if path.name != (configured.name if configured is not None else COMPAT_FILE):
+            return False
+        placement = self.place(path)
+        return isinstance(placement, Placement) and placement.path == path.absolute()
 
 
 def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str,
@@ -98,15 +109,17 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
     root = project_root(paths, settings.root if settings is not None and settings.has_config else None)
     if compat_path is not None and not _within(compat_path, root):
         problems.append(f"{compat_path}: the compat module must be inside the project ({root}); nothing written")
-        return FixReport([], [], [], None, problems)
-    compat = _Compat(compat_path.absolute() if compat_path else None)
+        return FixReport([], [], [], [], problems)
+    scope = settings.scope if settings else Scope()
+    compat = _Compat(Layout(tuple(Path(p).absolute() for p in paths if Path(p).is_dir()), scope,
+                            compat_path.absolute() if compat_path else None))
     from spotlint.api import indexed_infos
 
     infos = indexed_infos(paths, files, settings, catalogue, use_cache=False)  # the same resolution as check; writes no cache
     fixes: list[FileFix] = []
     left: list[Left] = []
     for source in files:
-        if compat.path is not None and source.path.absolute() == compat.path:
+        if compat.is_compat(source.path):
             continue
         if source.path.suffix not in (".py", ".pyi", ".ipynb"):
             _leave_unfixable(check_file(source.path, catalogue, selected, infos[source.path], source.display),
@@ -115,9 +128,9 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
         result = _fix_file(source, catalogue, selected, strategy, unsafe_fixes, infos[source.path], compat, left)
         if result is not None:
             fixes.append(result)
-    compat_fix = _compat_fix(compat, problems)
+    compat_fixes = _compat_fix(compat, problems)
     if write:
-        for item in [*fixes, *([compat_fix] if compat_fix else [])]:
+        for item in [*fixes, *compat_fixes]:
             if item.after != item.before and not item.error:
                 _write(item)
     remaining = []
@@ -126,10 +139,10 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
             continue
         if write:
             info = infos[fix.path]
-            if compat.dotted:  # written just now: a module, though discovery did not see it
-                info = replace(info, modules=info.modules | {compat.dotted})
+            if known := compat.known_as(fix.path):  # written just now: a module, though discovery did not see it
+                info = replace(info, modules=info.modules | {known})
             remaining.append(check_file(fix.path, catalogue, selected, info, fix.display))
-    return FixReport(fixes, remaining, left, compat_fix, problems)
+    return FixReport(fixes, remaining, left, compat_fixes, problems)
 
 
 def _within(path: Path, root: Path) -> bool:
@@ -169,12 +182,13 @@ def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Colle
     """Rewrite until nothing more can be fixed; returns the new text (unchanged on failure)."""
     current = text
     partial = False
+    imported = ""  # the compat module this file imports, once a rewrite calls it
     last_left: tuple[Left, ...] = ()
     libraries = frozenset(name for name, _ in project.declared if name in ("spotipy", "tekore"))
     # a notebook gets its import only at the end (it would shift the cells): one round there
     for _ in range(1 if notebook else MAX_ROUNDS):
-        if compat.dotted:  # the compat module is a module, whether or not it exists yet
-            project = replace(project, modules=project.modules | {compat.dotted})
+        if known := compat.known_as(near):  # the compat module is a module, whether or not it exists yet
+            project = replace(project, modules=project.modules | {known})
         outcome = analyse_source(current, display, catalogue, selected, project)
         if not isinstance(outcome, Analysis):
             if current != text:
@@ -183,11 +197,20 @@ def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Colle
             return text
         steps = plan(outcome.located, strategy, unsafe_fixes, _imported(current) | libraries, _awaited(outcome.module))
         last_left = steps.left
-        if not steps.rewrites and not steps.retexts:
+        rewrites = steps.rewrites
+        placement = compat.place(near) if rewrites else None
+        if isinstance(placement, Unplaceable):  # the path renames can still be made
+            found = {id(candidate.node): finding for candidate, finding in outcome.located}
+            last_left += tuple(Left(found[id(r.node)], placement.reason) for r in rewrites)
+            rewrites = ()
+        if not rewrites and not steps.retexts:
             break
-        dotted = compat.place(near) if steps.rewrites else compat.dotted
+        if isinstance(placement, Placement):
+            imported = placement.module
+            if placement.warning and placement.warning not in fix.notes:
+                fix.notes.append(placement.warning)
         try:
-            new_module, used_partial = rewrite_module(outcome.module, steps.rewrites, dotted,
+            new_module, used_partial = rewrite_module(outcome.module, rewrites, imported,
                                                       add_imports=not notebook, retexts=steps.retexts)
         except RecursionError:
             fix.error = f"{display}: code nested too deeply to rewrite; nothing written"
@@ -200,17 +223,18 @@ def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Colle
         except (cst.ParserSyntaxError, SyntaxError, ValueError) as exc:
             fix.error = f"{display}: the rewrite would not parse ({exc}); nothing written"
             return text
-        for rewrite in steps.rewrites:
-            compat.blocks[rewrite.block.name] = rewrite.block
+        blocks = compat.blocks.setdefault(placement.path, {}) if isinstance(placement, Placement) else {}
+        for rewrite in rewrites:
+            blocks[rewrite.block.name] = rewrite.block
             if rewrite.note:
                 fix.notes.append(f"{rewrite.code} {rewrite.block.name}: {rewrite.note}")
-        fix.fixed += len(steps.rewrites) + len({r.code + str(id(r.node)) for r in steps.retexts})
+        fix.fixed += len(rewrites) + len({r.code + str(id(r.node)) for r in steps.retexts})
         if new_text == current:
             break
         current = new_text
     left.extend(last_left)
-    if notebook and current != text and compat.dotted:
-        current = _prepend_imports(current, import_lines(compat.dotted, partial))
+    if notebook and current != text and imported:
+        current = _prepend_imports(current, import_lines(imported, partial))
     return current
 
 
@@ -287,18 +311,20 @@ def _json_indent(raw: str) -> int:
     return len(match.group(1)) if match else 1
 
 
-def _compat_fix(compat: _Compat, problems: list[str]) -> FileFix | None:
-    if not compat.blocks or compat.path is None:
-        return None
-    path = compat.path
-    display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-    before = path.read_text(encoding="utf-8") if path.is_file() else ""
-    try:
-        after = render(compat.blocks.values(), before or None)
-    except CompatError as exc:
-        problems.append(f"{display}: cannot update the compat module: {exc}")
-        return FileFix(display, path, before, before, error=str(exc))
-    return FileFix(display, path, before, after)
+def _compat_fix(compat: _Compat, problems: list[str]) -> list[FileFix]:
+    """Each compat module with the functions its files now call (merged into what is there)."""
+    fixes = []
+    for path, blocks in sorted(compat.blocks.items()):
+        display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+        before = path.read_text(encoding="utf-8") if path.is_file() else ""
+        try:
+            after = render(blocks.values(), before or None)
+        except CompatError as exc:
+            problems.append(f"{display}: cannot update the compat module: {exc}")
+            fixes.append(FileFix(display, path, before, before, error=str(exc)))
+            continue
+        fixes.append(FileFix(display, path, before, after))
+    return fixes
 
 
 def _encode(fix: FileFix) -> bytes:

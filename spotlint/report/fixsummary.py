@@ -14,8 +14,9 @@ def summary(report: FixReport, strategy: str, written: bool) -> str:
     files = len([f for f in report.files if f.after != f.before])
     lines.append(f"{verb} {report.fixed} finding{'s' * (report.fixed != 1)} in {files} file{'s' * (files != 1)} "
                  f"(strategy: {strategy}).")
-    if report.compat is not None and report.compat in changed:
-        lines.append(f"{'Wrote' if written else 'Would write'} the compat module {report.compat.display}.")
+    for compat in report.compats:
+        if compat in changed:
+            lines.append(f"{'Wrote' if written else 'Would write'} the compat module {compat.display}.")
     notes = sorted({note for f in report.files for note in f.notes})
     lines += [f"  note: {note}" for note in notes]
     for problem in report.problems:
