@@ -60,8 +60,8 @@ def load(template: str) -> dict[str, Block]:
     previous_end = 0
     for node in tree.body:
         start = node.lineno - 1 - len(getattr(node, "decorator_list", []) or [])
-        if isinstance(node, (ast.FunctionDef, ast.Assign, ast.AnnAssign)):
-            name = node.name if isinstance(node, ast.FunctionDef) else _target(node)
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign)):
+            name = node.name if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else _target(node)
             comments = [line for line in lines[previous_end:start] if line.lstrip().startswith("#")]
             unsafe = " ".join(c.split(":", 1)[1].strip() for c in comments if c.lstrip().startswith("# unsafe:"))
             kept = [c for c in comments if not c.lstrip().startswith("# unsafe:")]
