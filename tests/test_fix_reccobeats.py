@@ -1,15 +1,25 @@
-"""The ReccoBeats compat functions against a local fake ReccoBeats (order, None placement,
-batching, throttling, timeouts, target mapping, Spotify's shapes)."""
+"""The opt-in ``reccobeats`` strategy: its compat functions against a local fake ReccoBeats
+(order, None placement, batching, throttling, timeouts, target mapping, Spotify's shapes),
+and `spotlint fix --strategy reccobeats` end to end: the rewritten file and its compat module
+import and run against the fake service and the fake client."""
 
 from __future__ import annotations
 
+import ast
+import importlib.util
+import sys
 import time
+import types
 import warnings
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from fake_reccobeats import FakeReccoBeats
 from fakes import FakeSpotify
+from spotlint.cli import main
+from spotlint.fix.apply import fix_paths
 from spotlint.fix.templates import reccobeats
 from spotlint.fix.templates.reccobeats import ReccoBeatsError
 
@@ -114,3 +124,119 @@ def test_tekore_functions_answer_with_the_models_attributes(service):
     assert (recs.seeds[0].type, recs.seeds[0].id, recs.seeds[0].initialPoolSize) == ("TRACK", "s1", 3)
     assert service.requests[-1] == ("/v1/track/recommendation", {"seeds": "s1", "size": "5", "valence": "0.3"})
 
+
+APP = '''import spotipy
+import tekore
+
+
+def tempos(sp: spotipy.Spotify, ids):
+    return [f["tempo"] if f else None for f in sp.audio_features(ids)]
+
+
+def radio(sp: spotipy.Spotify, track_id):
+    recs = sp.recommendations(seed_tracks=[track_id], limit=2, target_energy=0.9)
+    return [t["id"] for t in recs["tracks"]]
+
+
+def several(sp: spotipy.Spotify, ids):
+    return [t["id"] for t in sp.tracks(ids)["tracks"]]
+
+
+def sections(sp: spotipy.Spotify, track_id):
+    return sp.audio_analysis(track_id)["sections"]
+
+
+def tekore_tempos(spotify: tekore.Spotify, ids):
+    return [f.tempo if f else None for f in spotify.tracks_audio_features(ids)]
+'''
+
+
+def _load(name: str, path: Path, monkeypatch) -> types.ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_fix_rewrites_into_reccobeats_and_the_result_runs(tmp_path, catalogue, all_codes, service, monkeypatch):
+    (tmp_path / "app.py").write_text(APP)
+    report = fix_paths([str(tmp_path)], catalogue, all_codes, "reccobeats", False, None, True)
+    fixed = (tmp_path / "app.py").read_text()
+    for call in ("spotify_compat.audio_features(sp, ids)", "spotify_compat.tracks(sp, ids)",
+                 "spotify_compat.recommendations(sp, seed_tracks=[track_id], limit=2, target_energy=0.9)",
+                 "spotify_compat.audio_analysis(sp, track_id)",
+                 "spotify_compat.tekore_tracks_audio_features(spotify, ids)"):
+        assert call in fixed
+    assert report.fixed == 5 and not report.left
+    compat = (tmp_path / "spotify_compat.py").read_text()
+    docstring = ast.get_docstring(ast.parse(compat)) or ""
+    assert "ReccoBeats" in docstring and "third-party service" in docstring and "--strategy reccobeats" in docstring
+    assert "def _reccobeats_get(" in compat and "class ReccoBeatsError(" in compat
+    assert "def _several(" in compat  # SPT213 as under local: single gets
+    assert "def _warn_once(" in compat  # SPT104: local has nothing honest, so the stub
+    imported = {(n.module if isinstance(n, ast.ImportFrom) else n.names[0].name) or "" for n in ast.parse(compat).body
+                if isinstance(n, (ast.Import, ast.ImportFrom))}
+    assert {name.split(".")[0] for name in imported} <= set(sys.stdlib_module_names)
+    sends = "sends track and artist ids to ReccoBeats, a third-party service"
+    notes = sorted(note for item in report.files for note in item.notes)
+    assert notes == [f"SPT101 recommendations: {sends}", f"SPT103 audio_features: {sends}",
+                     f"SPT103 tekore_tracks_audio_features: {sends}",
+                     "SPT104 audio_analysis: no honest local alternative: uses the stub"]
+
+    for library in ("spotipy", "tekore"):
+        monkeypatch.setitem(sys.modules, library, types.SimpleNamespace(Spotify=FakeSpotify))
+    module = _load("spotify_compat", tmp_path / "spotify_compat.py", monkeypatch)
+    monkeypatch.setattr(module, "RECCOBEATS_URL", service.url)
+    app = _load("app", tmp_path / "app.py", monkeypatch)
+    sp = FakeSpotify()
+    service.recommended = ["r1", "r2", "r3"]
+    assert app.tempos(sp, ["a", "spotify:track:b", "c"]) == [120.0, None, 98.5]
+    assert app.radio(sp, "a") == ["r1", "r2"]
+    assert app.several(sp, ["x", "y"]) == ["x", "y"]
+    with pytest.warns(RuntimeWarning, match="audio_analysis"):
+        assert app.sections(sp, "a") == []
+    assert app.tekore_tempos(sp, ["c", "b"]) == [98.5, None]
+    assert [path for path, _ in service.requests] == ["/v1/audio-features", "/v1/track/recommendation",
+                                                      "/v1/audio-features"]
+
+    again = fix_paths([str(tmp_path)], catalogue, all_codes, "reccobeats", False, None, True)
+    assert again.fixed == 0 and (tmp_path / "spotify_compat.py").read_text() == compat
+
+
+def test_other_strategies_never_reach_reccobeats(tmp_path, catalogue, all_codes):
+    for strategy in ("stub", "local"):
+        work = tmp_path / strategy
+        work.mkdir()
+        (work / "app.py").write_text(APP)
+        fix_paths([str(work)], catalogue, all_codes, strategy, False, None, True)
+        assert "reccobeats" not in (work / "spotify_compat.py").read_text().lower()
+
+
+def test_merging_into_an_existing_compat_module_adds_the_notice(tmp_path, catalogue, all_codes):
+    (tmp_path / "app.py").write_text("import spotipy\nsp = spotipy.Spotify()\nsp.audio_features(['a'])\n")
+    fix_paths([str(tmp_path)], catalogue, all_codes, "stub", False, None, True)
+    assert "ReccoBeats" not in (tmp_path / "spotify_compat.py").read_text()
+    (tmp_path / "more.py").write_text("import spotipy\nsp = spotipy.Spotify()\nsp.recommendations(seed_tracks=['a'])\n")
+    fix_paths([str(tmp_path)], catalogue, all_codes, "reccobeats", False, None, True)
+    compat = (tmp_path / "spotify_compat.py").read_text()
+    assert "third-party service" in (ast.get_docstring(ast.parse(compat)) or "")
+    assert compat.count("You opted in") == 1 and "def _reccobeats_get(" in compat
+    # the call fixed before is a compat call now, not a finding: its stub stays until you swap it
+    assert compat.count("def audio_features(") == 1 and "return [None for _ in _ids(tracks)]" in compat
+
+
+def test_raw_routes_are_renamed_as_under_local(tmp_path, catalogue, all_codes):
+    (tmp_path / "app.py").write_text((Path(__file__).parent / "data" / "raw_routes.py").read_text())
+    assert fix_paths([str(tmp_path)], catalogue, all_codes, "reccobeats", False, None, True).fixed == 2
+
+
+def test_cli_and_config_accept_the_strategy(tmp_path):
+    (tmp_path / "app.py").write_text("import spotipy\nsp = spotipy.Spotify()\nsp.audio_features(['a'])\n")
+    result = CliRunner().invoke(main, ["fix", "--diff", "--strategy", "reccobeats", str(tmp_path)])
+    assert "+spotify_compat.audio_features(sp, ['a'])" in result.stdout
+    assert "(strategy: reccobeats)" in result.stderr and "third-party service" in result.stderr
+    (tmp_path / "pyproject.toml").write_text('[tool.spotlint]\nfix-strategy = "reccobeats"\n')
+    result = CliRunner().invoke(main, ["fix", "--diff", "--config", str(tmp_path / "pyproject.toml"), str(tmp_path)])
+    assert "(strategy: reccobeats)" in result.stderr, result.stderr

@@ -19,6 +19,8 @@ STRATEGY_TEMPLATES = {
     ("spotipy", "local"): ("spotipy_local", "spotipy_stub"),
     ("tekore", "stub"): ("tekore_stub",),
     ("tekore", "local"): ("tekore_local", "tekore_stub"),
+    ("spotipy", "reccobeats"): ("reccobeats",),
+    ("tekore", "reccobeats"): ("reccobeats",),
 }
 
 
