@@ -20,6 +20,8 @@ from fake_reccobeats import FakeReccoBeats
 from fakes import FakeSpotify
 from spotlint.cli import main
 from spotlint.fix.apply import fix_paths
+from spotlint.fix.blocks import choose
+from spotlint.fix.compat import render
 from spotlint.fix.templates import reccobeats
 from spotlint.fix.templates.reccobeats import ReccoBeatsError
 
@@ -225,6 +227,14 @@ def test_merging_into_an_existing_compat_module_adds_the_notice(tmp_path, catalo
     assert compat.count("You opted in") == 1 and "def _reccobeats_get(" in compat
     # the call fixed before is a compat call now, not a finding: its stub stays until you swap it
     assert compat.count("def audio_features(") == 1 and "return [None for _ in _ids(tracks)]" in compat
+
+
+def test_a_docstring_the_notice_cannot_join_gets_it_as_comments():
+    block = choose("spotipy", "audio_features", "reccobeats")
+    assert block is not None
+    merged = render([block.block], existing='"""Mine."""\n\nX = 1\n')
+    assert merged.startswith("# You opted in to `--strategy reccobeats`") and '"""Mine."""\n' in merged
+    assert ast.get_docstring(ast.parse(merged)) == "Mine." and render([block.block], existing=merged) == merged
 
 
 def test_raw_routes_are_renamed_as_under_local(tmp_path, catalogue, all_codes):

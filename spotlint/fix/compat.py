@@ -135,10 +135,11 @@ def _add_notices(text: str, notices: list[str]) -> str:
     lines = text.splitlines(keepends=True)
     tree = ast.parse(text)
     first = tree.body[0] if tree.body else None
-    end = first.end_lineno if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) else None
-    if end is not None and isinstance(first.value.value, str) and lines[end - 1].strip() in ('"""', "'''"):
-        added = "".join("\n" + notice for notice in missing)
-        return "".join(lines[:end - 1]) + added + "".join(lines[end - 1:])
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        end = first.end_lineno or 1
+        if lines[end - 1].strip() in ('"""', "'''"):
+            added = "".join("\n" + notice for notice in missing)
+            return "".join(lines[:end - 1]) + added + "".join(lines[end - 1:])
     comments = "".join("".join(f"# {line}\n" for line in notice.splitlines()) for notice in missing)
     return comments + text
 
