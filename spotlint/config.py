@@ -31,7 +31,7 @@ KEYS = frozenset({
     "select", "ignore", "extend-select", "exclude", "extend-exclude", "respect-gitignore", "per-file-ignores",
     "extend-rules", "compat-module", "fix-strategy", "waves",
 })
-STRATEGIES = ("stub", "local")
+STRATEGIES = ("stub", "local", "reccobeats")
 
 
 @dataclass(frozen=True)

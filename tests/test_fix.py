@@ -18,6 +18,7 @@ from spotlint.fix.apply import fix_paths
 from spotlint.fix.plan import plan
 
 STRATEGIES = ("stub", "local")
+OPT_IN = ("reccobeats",)  # strategies only some rules offer: snapshots for those rules only
 
 
 def run_fix(root: Path, catalogue, all_codes, strategy="local", unsafe=True, write=True, paths=None):
@@ -29,8 +30,12 @@ FIXABLE = [
 ]
 
 
-@pytest.mark.parametrize("strategy", STRATEGIES)
-@pytest.mark.parametrize("case", FIXABLE)
+SNAPSHOTS = [(s, c) for c in FIXABLE for s in STRATEGIES] + [
+    (s, f"{r.code}-{r.name}") for r in load_catalogue().rules for s in OPT_IN if s in r.fix
+]
+
+
+@pytest.mark.parametrize(("strategy", "case"), SNAPSHOTS)
 def test_fix_per_rule_snapshot(tmp_path, catalogue, all_codes, snapshot, strategy, case):
     folder = CASES / case
     shutil.copy(folder / "found.py", tmp_path / "app.py")

@@ -12,6 +12,7 @@ from spotlint.catalogue.schema import Rule
 STRATEGY_TEXT = {
     "stub": "`stub`: the call is replaced by a function of your compat module that returns the documented response shape with empty content, so the calling code keeps running.",
     "local": "`local`: the call is replaced by a real alternative that does not use the restricted endpoint.",
+    "reccobeats": "`reccobeats` (opt in): the call is replaced by a function that asks ReccoBeats, a free third-party service, for the data and returns it in Spotify's response shape; it sends the track (and artist) ids there. Rules without it are fixed as under `local`.",
 }
 
 

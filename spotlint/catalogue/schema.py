@@ -21,7 +21,7 @@ IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 VERSION_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
 KINDS = frozenset({"endpoint", "route", "field", "playlist", "pin", "limit"})
-STRATEGIES = frozenset({"stub", "local"})
+STRATEGIES = frozenset({"stub", "local", "reccobeats"})
 LIBRARIES = frozenset({"spotipy", "tekore"})
 
 

@@ -20,6 +20,8 @@ STRATEGY_TEMPLATES = {
     ("spotipy", "local"): ("spotipy_local", "spotipy_stub"),
     ("tekore", "stub"): ("tekore_stub",),
     ("tekore", "local"): ("tekore_local", "tekore_stub"),
+    ("spotipy", "reccobeats"): ("reccobeats",),
+    ("tekore", "reccobeats"): ("reccobeats",),
 }
 
 
@@ -61,8 +63,8 @@ def load(template: str) -> dict[str, Block]:
     previous_end = 0
     for node in tree.body:
         start = node.lineno - 1 - len(getattr(node, "decorator_list", []) or [])
-        if isinstance(node, (ast.FunctionDef, ast.Assign, ast.AnnAssign)):
-            name = node.name if isinstance(node, ast.FunctionDef) else _target(node)
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign)):
+            name = node.name if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else _target(node)
             comments = [line for line in lines[previous_end:start] if line.lstrip().startswith("#")]
             unsafe = " ".join(c.split(":", 1)[1].strip() for c in comments if c.lstrip().startswith("# unsafe:"))
             kept = [c for c in comments if not c.lstrip().startswith("# unsafe:")]

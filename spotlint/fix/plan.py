@@ -35,6 +35,10 @@ class Retext:
     code: str
 
 
+# Strategies a rule opts into (its ``fix`` names them): the strategy they fall back to for
+# every other rule, and the note each of their rewrites gets.
+OPT_IN = {"reccobeats": ("local", "sends track and artist ids to ReccoBeats, a third-party service")}
+
 # Why a finding is left as it is (``Left.kind``): the categories ``fix`` counts.
 NO_REWRITE = "no-rewrite"  # no safe rewrite exists (yet) for this use
 MAYBE_CLIENT = "maybe-client"  # the receiver is not resolved to a client: reported, not rewritten
@@ -73,19 +77,27 @@ def plan(located: Iterable[tuple[Candidate, Finding]], strategy: str, unsafe_fix
     left: list[Left] = []
     retexts: list[Retext] = []
     for candidate, finding in located:
+        strategy_here = _strategy_for(candidate.rule.fix, strategy)
         if not candidate.method and candidate.rule.rename is not None and candidate.pieces:
-            renamed = _rename_raw(candidate, strategy, unsafe_fixes)
+            renamed = _rename_raw(candidate, strategy_here, unsafe_fixes)
             if isinstance(renamed, str):
                 left.append(Left(finding, renamed))
             else:
                 retexts += renamed
             continue
-        outcome = _decide(candidate, strategy, unsafe_fixes, imported, awaited)
+        outcome = _decide(candidate, strategy_here, unsafe_fixes, imported, awaited)
         if isinstance(outcome, str):
             left.append(Left(finding, outcome))
         else:
             rewrites.append(outcome)
     return Plan(tuple(rewrites), tuple(left), tuple(retexts))
+
+
+def _strategy_for(fixes: tuple[str, ...], strategy: str) -> str:
+    """An opt-in strategy where the rule offers it, else the strategy it falls back to."""
+    if strategy in OPT_IN and strategy not in fixes:
+        return OPT_IN[strategy][0]
+    return strategy
 
 
 def _literal_pieces(node: cst.CSTNode) -> list[cst.CSTNode]:
@@ -150,4 +162,6 @@ def _decide(candidate: Candidate, strategy: str, unsafe_fixes: bool, imported: f
     if choice.block.unsafe and not unsafe_fixes:
         return f"unsafe fix ({choice.block.unsafe}); run with --unsafe-fixes to apply it"
     note = "no honest local alternative: uses the stub" if choice.fallback or fallback else ""
+    if strategy in OPT_IN:
+        note = OPT_IN[strategy][1]
     return Rewrite(candidate.node, shape, choice.block, rule.code, note)
