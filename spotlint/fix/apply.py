@@ -85,7 +85,7 @@ class _Compat:
         return self.dotted
 
 
-def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str,
+def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str | None,
               unsafe_fixes: bool, compat_path: Path | None, write: bool, settings: Settings | None = None) -> FixReport:
     paths = list(paths)
     files: list[SourceFile] = []
@@ -163,7 +163,7 @@ def _awaited(module: cst.Module) -> frozenset[int]:
     return frozenset(found)
 
 
-def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collection[str], strategy: str,
+def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collection[str], strategy: str | None,
                   unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, near: Path, left: list[Left],
                   fix: FileFix, notebook: bool) -> str:
     """Rewrite until nothing more can be fixed; returns the new text (unchanged on failure)."""
@@ -219,7 +219,7 @@ def _prepend_imports(text: str, lines: list[str]) -> str:
     return "".join(f"{line}\n" for line in missing) + text
 
 
-def _fix_file(source: SourceFile, catalogue: Catalogue, selected: Collection[str], strategy: str,
+def _fix_file(source: SourceFile, catalogue: Catalogue, selected: Collection[str], strategy: str | None,
               unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, left: list[Left]) -> FileFix | None:
     try:
         data = source.path.read_bytes()
@@ -240,7 +240,7 @@ def _fix_file(source: SourceFile, catalogue: Catalogue, selected: Collection[str
     return fix
 
 
-def _fix_notebook(source: SourceFile, data: bytes, catalogue: Catalogue, selected: Collection[str], strategy: str,
+def _fix_notebook(source: SourceFile, data: bytes, catalogue: Catalogue, selected: Collection[str], strategy: str | None,
                   unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, left: list[Left]) -> FileFix:
     raw = data.decode("utf-8-sig", errors="replace")
     fix = FileFix(source.display, source.path, raw, raw)
