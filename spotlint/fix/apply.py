@@ -22,11 +22,13 @@ from spotlint.project.info import ProjectInfo
 from spotlint.analysis.walk import children
 from spotlint.catalogue.load import Catalogue
 from spotlint.config import Settings
+from spotlint.files.dependencies import is_dependency_file
 from spotlint.files.discovery import Missing, SourceFile, discover, import_root, project_root
 from spotlint.engine.check import Analysis, analyse_source, check_file
 from spotlint.findings import FileResult
 from spotlint.fix.blocks import Block
 from spotlint.fix.compat import CompatError, render
+from spotlint.fix.pins import fix_pins
 from spotlint.fix.plan import Left, plan
 from spotlint.fix.transform import import_lines, rewrite_module
 from spotlint.files.notebook import extract
@@ -109,8 +111,9 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
         if compat.path is not None and source.path.absolute() == compat.path:
             continue
         if source.path.suffix not in (".py", ".pyi", ".ipynb"):
-            _leave_unfixable(check_file(source.path, catalogue, selected, infos[source.path], source.display),
-                             catalogue, left)
+            pinned = _fix_pins(source, check_file(source.path, catalogue, selected, infos[source.path], source.display),
+                               catalogue, strategy, left)
+            fixes += [pinned] if pinned is not None else []
             continue
         result = _fix_file(source, catalogue, selected, strategy, unsafe_fixes, infos[source.path], compat, left)
         if result is not None:
@@ -145,6 +148,22 @@ def _leave_unfixable(result: FileResult, catalogue: Catalogue, left: list[Left])
     for finding in result.findings:
         reason = f"no automatic fix: {catalogue.rule(finding.code).instead}" if catalogue.has(finding.code) else finding.message
         left.append(Left(finding, reason))
+
+
+def _fix_pins(source: SourceFile, result: FileResult, catalogue: Catalogue, strategy: str | None,
+              left: list[Left]) -> FileFix | None:
+    """A dependency declaration file: stale pins raised (fix.pins), the rest left with a reason."""
+    if not is_dependency_file(source.path.name) or not result.findings or result.failed:
+        _leave_unfixable(result, catalogue, left)
+        return None
+    try:
+        decoded = decode(source.path.read_bytes())
+    except (OSError, DecodeFailure):
+        _leave_unfixable(result, catalogue, left)
+        return None
+    outcome = fix_pins(source.path.name, decoded.text, result.findings, catalogue, strategy)
+    left.extend(outcome.left)
+    return FileFix(source.display, source.path, decoded.text, outcome.text, fixed=outcome.fixed, source=decoded)
 
 
 def _imported(text: str) -> frozenset[str]:
