@@ -45,6 +45,13 @@ def bump(name: str, text: str, catalogue, all_codes, strategy=None):
          "spotipy-extra = '==0.4.1'\n",
          '[packages]\nrequests = "==2.0.0"\nspotipy = ">=2.26.0"  # demo\n\n[dev-packages]\n'
          "spotipy-extra = '==0.4.1'\n"),
+        ("environment.yml",
+         "name: app\ndependencies:\n  - python=3.11\n  - spotipy=2.23  # conda\n  - \"conda-forge::spotipy 2.24.0\"\n"
+         "  - spotipy-extra=0.4.1\n  - pip:\n      - tekore==5.0.1\n      - spotipy[redis]==2.25.1  # pip\n",
+         "name: app\ndependencies:\n  - python=3.11\n  - spotipy>=2.26.0  # conda\n  - \"conda-forge::spotipy >=2.26.0\"\n"
+         "  - spotipy-extra=0.4.1\n  - pip:\n      - tekore==5.0.1\n      - spotipy[redis]>=2.26.0  # pip\n"),
+        ("environment.yaml", "dependencies: [python=3.11, spotipy==2.20.0]\n",
+         "dependencies: [python=3.11, spotipy>=2.26.0]\n"),
         ("Pipfile", "[packages]\nspotipy = {version = '<2.25', extras = ['redis']}\n",
          "[packages]\nspotipy = {version = '>=2.26.0', extras = ['redis']}\n"),
     ],
@@ -84,6 +91,13 @@ def test_locks_and_hashed_lines_are_left_to_be_regenerated(name, text, command, 
     assert len(findings) == 1 and outcome.text == text and outcome.fixed == 0
     [left] = outcome.left
     assert "regenerate the lock file" in left.reason and command in left.reason
+
+
+def test_a_conda_build_string_is_left(catalogue, all_codes):
+    text = "dependencies:\n  - spotipy 2.23.0 pyhd8ed1ab_0\n"
+    outcome, findings = bump("environment.yml", text, catalogue, all_codes)
+    assert len(findings) == 1 and outcome.text == text
+    assert [left.reason for left in outcome.left] == ["this conda match spec is not one spotlint can raise"]
 
 
 def test_forced_stubs_leave_pins_alone(catalogue, all_codes):

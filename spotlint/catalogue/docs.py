@@ -14,8 +14,8 @@ STRATEGY_TEXT = {
     "local": "the call is replaced by a real alternative that does not use the restricted endpoint.",
 }
 PIN_TEXT = ("the declaration's version specifier is raised to allow the first release that sends the new routes "
-            "(requirements files, `pyproject.toml`, `setup.cfg`, `Pipfile`), the rest of the line kept as written; "
-            "lock files and hash-pinned requirements are left for you to regenerate.")
+            "(requirements files, `pyproject.toml`, `setup.cfg`, `Pipfile`, conda environments), the rest of the "
+            "line kept as written; lock files and hash-pinned requirements are left for you to regenerate.")
 
 
 def _strategy_lines(rule: Rule) -> list[str]:

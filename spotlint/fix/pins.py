@@ -1,6 +1,7 @@
 """Raise stale client pins (the pin rules' fix): a reported declaration in a requirements file,
-``pyproject.toml`` (PEP 621 strings or Poetry tables), ``setup.cfg`` or ``Pipfile`` gets a
-version specifier that allows the first fixed release; every other byte of the file stays.
+``pyproject.toml`` (PEP 621 strings or Poetry tables), ``setup.cfg``, ``Pipfile`` or a conda
+``environment.yml`` gets a version specifier that allows the first fixed release; every other
+byte of the file stays.
 
 Pure: a file's name, text and findings in, the new text and the findings left (with why) out.
 Lock files and hash-pinned requirements are never edited: only their tool can re-lock them.
@@ -16,6 +17,7 @@ from spotlint.analysis.pins import stale
 from spotlint.catalogue.load import Catalogue
 from spotlint.catalogue.schema import Rule
 from spotlint.files.dependencies import DependencyFileError, parse, poetry_specifier
+from spotlint.files.dependencies.conda import match_spec
 from spotlint.files.dependencies.model import Declaration, requirement
 from spotlint.findings import Finding
 from spotlint.fix.plan import Left, strategy_for
@@ -25,12 +27,15 @@ LOCK_COMMANDS = {"Pipfile.lock": "pipenv lock", "poetry.lock": "poetry lock", "u
                  "pdm.lock": "pdm lock"}
 _TABLES = ("pyproject.toml", "Pipfile")  # files whose declarations may be `name = "constraint"` keys
 _STRINGS = ("pyproject.toml", "setup.cfg")  # files whose declarations are PEP 508 strings
+_CONDA = ("environment.yml", "environment.yaml")  # conda match specs, and PEP 508 under `- pip:`
 # a PEP 508 string: name and extras | the version specifier | markers
 _REQUIREMENT = re.compile(r"^(\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?)([^;@]*?)(\s*(?:;.*)?)$", re.S)
 _KEY_VALUE = re.compile(r"""^\s*["']?[A-Za-z0-9][A-Za-z0-9._-]*["']?\s*=\s*""")
 _QUOTED = re.compile(r"""(["'])([^"'\\]*)\1""")
 _INLINE_VERSION = re.compile(r"""\bversion\s*=\s*(["'])([^"'\\]*)\1""")
 _NEWLINE = re.compile(r"\r\n?|\n")
+# a conda match spec after its channel: name, separator, one version constraint (no build string)
+_MATCH_SPEC = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(\s*)([=<>!~]*[0-9][^\s\[\]]*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +97,14 @@ def _edit(name: str, text: str, starts: list[int], declaration: Declaration | No
     if declaration.locked:
         return (f"a hash-pinned requirement installs exactly this version: allow {library}>={fixed} in its "
                 "input file, then regenerate the lock file (e.g. `pip-compile --generate-hashes`)")
-    if not (name.startswith("requirements") or name in _STRINGS or name in _TABLES):
+    if not (name.startswith("requirements") or name in _STRINGS or name in _TABLES or name in _CONDA):
         return f"{name} is not rewritten by spotlint: change the {library} entry by hand"
     line = _line(text, starts, declaration.line)
     start = starts[declaration.line - 1] + declaration.column - 1
     column = declaration.column - 1
+    if name in _CONDA and (match_spec(declaration.text) or ("", ""))[1] == declaration.specifier:
+        # a conda match spec (pip's `name==1.0` reads the same either way)
+        return _in_match_spec(line, start - column, declaration, fixed) or "this conda match spec is not one spotlint can raise"
     if name not in _TABLES or line[column:].startswith(declaration.text) and requirement(declaration.text):
         return _in_string(line, column, start, declaration, fixed) or "the declaration is not written on one line"
     convert = poetry_specifier if name == "pyproject.toml" else _pipfile_specifier
@@ -130,6 +138,22 @@ def _in_string(line: str, column: int, start: int, declaration: Declaration, fix
     if parsed is None or parsed[0] != declaration.package or not _allows(parsed[1], declaration.package, fixed):
         return None
     return _Edit(start, declaration.text, new)
+
+
+def _in_match_spec(line: str, line_start: int, declaration: Declaration, fixed: str) -> _Edit | None:
+    """A conda entry (``spotipy=2.23``, ``conda-forge::spotipy 2.24.0``): its version only; one
+    with a build string or a bracket is left (the build belongs to the old version)."""
+    value = declaration.text
+    at = line.find(value)
+    channel = declaration.column - 1 - at  # the `conda-forge::` prefix before the name
+    match = _MATCH_SPEC.match(value[channel:]) if at >= 0 and 0 <= channel < len(value) else None
+    if match is None:
+        return None
+    new = value[:channel] + match.group(1) + match.group(2) + f">={fixed}"
+    parsed = match_spec(new)
+    if parsed is None or parsed[0] != declaration.package or not _allows(parsed[1], declaration.package, fixed):
+        return None
+    return _Edit(line_start + at, value, new)
 
 
 def _in_table(line: str, column: int, start: int, declaration: Declaration, fixed: str,
