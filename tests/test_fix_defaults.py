@@ -18,6 +18,7 @@ from fakes import FakeSpotify
 from spotlint.catalogue.load import load_catalogue
 from spotlint.cli import main
 from spotlint.fix.apply import fix_paths
+from spotlint.fix.blocks import choose
 
 APP = (
     "import spotipy\n"
@@ -97,6 +98,14 @@ def test_raw_urls_are_left_when_stubs_are_forced(tmp_path, catalogue, all_codes)
     assert report.fixed == 0
     assert "raw HTTP requests are rewritten by the local strategy (to the new route), not by stub" in {
         left.reason for left in report.left}
+
+
+def test_a_local_default_is_a_real_alternative_for_every_spotipy_method(catalogue):
+    """A rule that defaults to local has a local template per spotipy method, not the stub fallback."""
+    missing = [(rule.code, method) for rule in catalogue.rules if rule.fix_default == "local" and rule.kind != "pin"
+               for method in rule.methods_of("spotipy")
+               if (choice := choose("spotipy", method, "local")) is None or choice.fallback]
+    assert missing == [("SPT250", "search_markets")]  # left with a reason: no page-by-page version yet
 
 
 FIXABLE = [r for r in load_catalogue().rules if r.fix and (CASES / f"{r.code}-{r.name}" / "found.py").is_file()]

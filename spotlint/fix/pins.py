@@ -13,10 +13,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spotlint.analysis.pins import stale
 from spotlint.catalogue.load import Catalogue
 from spotlint.catalogue.schema import Rule
-from spotlint.files.dependencies import DependencyFileError, parse, poetry_specifier
+from spotlint.files.dependencies import DependencyFileError, allows_any, parse, poetry_specifier
 from spotlint.files.dependencies.conda import match_spec
 from spotlint.files.dependencies.model import Declaration, requirement
 from spotlint.findings import Finding
@@ -89,10 +88,12 @@ def _edit(name: str, text: str, starts: list[int], declaration: Declaration | No
     fixed = catalogue.fixed_version(library)
     if strategy not in rule.fix:
         return f"no {strategy} fix for this rule (available: {', '.join(rule.fix)})"
+    if fixed is None:
+        return f"no {library} release sends the new routes yet"
     if name in LOCK_COMMANDS:
         return (f"a lock file installs exactly this version: allow {library}>={fixed} in the manifest, "
                 f"then regenerate the lock file (`{LOCK_COMMANDS[name]}`)")
-    if declaration is None or fixed is None:
+    if declaration is None:
         return "spotlint cannot tell which declaration this is; change it by hand"
     if declaration.locked:
         return (f"a hash-pinned requirement installs exactly this version: allow {library}>={fixed} in its "
@@ -106,7 +107,7 @@ def _edit(name: str, text: str, starts: list[int], declaration: Declaration | No
         # a conda match spec (pip's `name==1.0` reads the same either way)
         return _in_match_spec(line, start - column, declaration, fixed) or "this conda match spec is not one spotlint can raise"
     if name not in _TABLES or line[column:].startswith(declaration.text) and requirement(declaration.text):
-        return _in_string(line, column, start, declaration, fixed) or "the declaration is not written on one line"
+        return _in_string(line, column, start, declaration, fixed) or "spotlint cannot rewrite this specifier; change it by hand"
     convert = poetry_specifier if name == "pyproject.toml" else _pipfile_specifier
     return _in_table(line, column, start, declaration, fixed, convert) or "the version is not a string on this line"
 
@@ -117,9 +118,9 @@ def _line(text: str, starts: list[int], number: int) -> str:
     return _NEWLINE.sub("", text[begin:end])
 
 
-def _allows(specifier: str, package: str, fixed: str) -> bool:
-    """The new specifier lets the fixed release in (the declaration is no longer stale)."""
-    return not stale(Declaration(package, specifier, 0, 0, ""), fixed)
+def _allows(specifier: str, fixed: str) -> bool:
+    """The new specifier lets the fixed release in."""
+    return allows_any(specifier, [fixed])
 
 
 def _in_string(line: str, column: int, start: int, declaration: Declaration, fixed: str) -> _Edit | None:
@@ -135,7 +136,7 @@ def _in_string(line: str, column: int, start: int, declaration: Declaration, fix
         wanted = f"({wanted})"
     new = head + wanted + specifier[len(specifier.rstrip()):] + tail
     parsed = requirement(new)
-    if parsed is None or parsed[0] != declaration.package or not _allows(parsed[1], declaration.package, fixed):
+    if parsed is None or parsed[0] != declaration.package or not _allows(parsed[1], fixed):
         return None
     return _Edit(start, declaration.text, new)
 
@@ -151,7 +152,7 @@ def _in_match_spec(line: str, line_start: int, declaration: Declaration, fixed: 
         return None
     new = value[:channel] + match.group(1) + match.group(2) + f">={fixed}"
     parsed = match_spec(new)
-    if parsed is None or parsed[0] != declaration.package or not _allows(parsed[1], declaration.package, fixed):
+    if parsed is None or parsed[0] != declaration.package or not _allows(parsed[1], fixed):
         return None
     return _Edit(line_start + at, value, new)
 
@@ -168,7 +169,7 @@ def _in_table(line: str, column: int, start: int, declaration: Declaration, fixe
         return None
     old = found.group(2)
     new = _constraint(old, fixed, poetry=convert is poetry_specifier)
-    if convert(old) != declaration.specifier or not _allows(convert(new), declaration.package, fixed):
+    if convert(old) != declaration.specifier or not _allows(convert(new), fixed):
         return None
     offset = column + key.end() + found.start(2)
     return _Edit(start - column + offset, old, new)
