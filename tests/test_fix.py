@@ -174,12 +174,13 @@ def test_cli_diff_check_and_exit_codes(tmp_path):
     result = runner.invoke(main, ["fix", "--diff", str(tmp_path)])
     assert result.exit_code == 1
     assert f"-sp.tracks(['a'])\n+spotify_compat.tracks(sp, ['a'])" in result.stdout
-    assert "Would fix 1 finding in 1 file (strategy: stub)." in result.stderr
+    assert "Would fix 1 finding in 1 file (strategy: each rule's default)." in result.stderr
+    assert '+    return _several(client, "tracks", "track", tracks, market=market)' in result.stdout  # SPT213: local
     assert app.read_text().endswith("sp.tracks(['a'])\n") and not (tmp_path / "spotify_compat.py").exists()
     assert runner.invoke(main, ["fix", "--check", str(tmp_path)]).exit_code == 1
     result = runner.invoke(main, ["fix", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
-    assert "Fixed 1 finding in 1 file (strategy: stub)." in result.stderr
+    assert "Fixed 1 finding in 1 file (strategy: each rule's default)." in result.stderr
     assert runner.invoke(main, ["fix", "--check", str(tmp_path)]).exit_code == 0
     app.write_text(app.read_text() + "print(sp.track('a')['preview_url'])\n")
     result = runner.invoke(main, ["fix", str(tmp_path)])

@@ -22,11 +22,13 @@ from spotlint.project.info import ProjectInfo
 from spotlint.analysis.walk import children
 from spotlint.catalogue.load import Catalogue
 from spotlint.config import Settings
+from spotlint.files.dependencies import is_dependency_file
 from spotlint.files.discovery import Missing, Scope, SourceFile, discover, project_root
 from spotlint.engine.check import Analysis, analyse_source, check_file
 from spotlint.findings import FileResult
 from spotlint.fix.blocks import Block
 from spotlint.fix.compat import CompatError, render
+from spotlint.fix.pins import fix_pins
 from spotlint.fix.placement import COMPAT_FILE, Layout, Placement, Unplaceable, place
 from spotlint.fix.plan import Left, plan
 from spotlint.fix.transform import import_lines, rewrite_module
@@ -96,7 +98,7 @@ class _Compat:
         return isinstance(placement, Placement) and placement.path == path.absolute()
 
 
-def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str,
+def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str | None,
               unsafe_fixes: bool, compat_path: Path | None, write: bool, settings: Settings | None = None) -> FixReport:
     paths = list(paths)
     files: list[SourceFile] = []
@@ -122,8 +124,9 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
         if compat.is_compat(source.path):
             continue
         if source.path.suffix not in (".py", ".pyi", ".ipynb"):
-            _leave_unfixable(check_file(source.path, catalogue, selected, infos[source.path], source.display),
-                             catalogue, left)
+            pinned = _fix_pins(source, check_file(source.path, catalogue, selected, infos[source.path], source.display),
+                               catalogue, strategy, left)
+            fixes += [pinned] if pinned is not None else []
             continue
         result = _fix_file(source, catalogue, selected, strategy, unsafe_fixes, infos[source.path], compat, left)
         if result is not None:
@@ -160,6 +163,22 @@ def _leave_unfixable(result: FileResult, catalogue: Catalogue, left: list[Left])
         left.append(Left(finding, reason))
 
 
+def _fix_pins(source: SourceFile, result: FileResult, catalogue: Catalogue, strategy: str | None,
+              left: list[Left]) -> FileFix | None:
+    """A dependency declaration file: stale pins raised (fix.pins), the rest left with a reason."""
+    if not is_dependency_file(source.path.name) or not result.findings or result.failed:
+        _leave_unfixable(result, catalogue, left)
+        return None
+    try:
+        decoded = decode(source.path.read_bytes())
+    except (OSError, DecodeFailure):
+        _leave_unfixable(result, catalogue, left)
+        return None
+    outcome = fix_pins(source.path.name, decoded.text, result.findings, catalogue, strategy)
+    left.extend(outcome.left)
+    return FileFix(source.display, source.path, decoded.text, outcome.text, fixed=outcome.fixed, source=decoded)
+
+
 def _imported(text: str) -> frozenset[str]:
     return frozenset(_LIBRARY_IMPORT_RE.findall(text))
 
@@ -176,7 +195,7 @@ def _awaited(module: cst.Module) -> frozenset[int]:
     return frozenset(found)
 
 
-def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collection[str], strategy: str,
+def _rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collection[str], strategy: str | None,
                   unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, near: Path, left: list[Left],
                   fix: FileFix, notebook: bool) -> str:
     """Rewrite until nothing more can be fixed; returns the new text (unchanged on failure)."""
@@ -243,7 +262,7 @@ def _prepend_imports(text: str, lines: list[str]) -> str:
     return "".join(f"{line}\n" for line in missing) + text
 
 
-def _fix_file(source: SourceFile, catalogue: Catalogue, selected: Collection[str], strategy: str,
+def _fix_file(source: SourceFile, catalogue: Catalogue, selected: Collection[str], strategy: str | None,
               unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, left: list[Left]) -> FileFix | None:
     try:
         data = source.path.read_bytes()
@@ -264,7 +283,7 @@ def _fix_file(source: SourceFile, catalogue: Catalogue, selected: Collection[str
     return fix
 
 
-def _fix_notebook(source: SourceFile, data: bytes, catalogue: Catalogue, selected: Collection[str], strategy: str,
+def _fix_notebook(source: SourceFile, data: bytes, catalogue: Catalogue, selected: Collection[str], strategy: str | None,
                   unsafe_fixes: bool, project: ProjectInfo, compat: _Compat, left: list[Left]) -> FileFix:
     raw = data.decode("utf-8-sig", errors="replace")
     fix = FileFix(source.display, source.path, raw, raw)

@@ -1,7 +1,8 @@
 """Decide, per finding, whether and how it is rewritten (pure: no I/O, no tree edits).
 
 A client-method finding becomes a call of a compat function chosen for its library and the
-strategy; anything else is left with one reason a user can act on.
+strategy (the one forced on the run, else the rule's own ``fix-default``); anything else is left
+with one reason a user can act on.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from spotlint.analysis.context import Candidate
+from spotlint.catalogue.schema import Rule
 from spotlint.findings import Finding
 from spotlint.fix.blocks import Block, choose
 
@@ -71,13 +73,23 @@ def shape_of(candidate: Candidate) -> str | None:
     return None
 
 
-def plan(located: Iterable[tuple[Candidate, Finding]], strategy: str, unsafe_fixes: bool,
+def strategy_for(rule: Rule, forced: str | None) -> str:
+    """The strategy a finding of ``rule`` is fixed with: the forced one, else the rule's default
+    (a rule with no fix has none: its findings are left whatever is asked)."""
+    chosen = forced or rule.fix_default or "stub"
+    if chosen in OPT_IN and chosen not in rule.fix:  # an opt-in strategy where the rule offers it, else its fallback
+        return OPT_IN[chosen][0]
+    return chosen
+
+
+def plan(located: Iterable[tuple[Candidate, Finding]], strategy: str | None, unsafe_fixes: bool,
          imported: frozenset[str], awaited: frozenset[int]) -> Plan:
+    """``strategy`` is forced on every finding; None lets each rule's ``fix-default`` decide."""
     rewrites: list[Rewrite] = []
     left: list[Left] = []
     retexts: list[Retext] = []
     for candidate, finding in located:
-        strategy_here = _strategy_for(candidate.rule.fix, strategy)
+        strategy_here = strategy_for(candidate.rule, strategy)
         if not candidate.method and candidate.rule.rename is not None and candidate.pieces:
             renamed = _rename_raw(candidate, strategy_here, unsafe_fixes)
             if isinstance(renamed, str):
@@ -91,13 +103,6 @@ def plan(located: Iterable[tuple[Candidate, Finding]], strategy: str, unsafe_fix
         else:
             rewrites.append(outcome)
     return Plan(tuple(rewrites), tuple(left), tuple(retexts))
-
-
-def _strategy_for(fixes: tuple[str, ...], strategy: str) -> str:
-    """An opt-in strategy where the rule offers it, else the strategy it falls back to."""
-    if strategy in OPT_IN and strategy not in fixes:
-        return OPT_IN[strategy][0]
-    return strategy
 
 
 def _literal_pieces(node: cst.CSTNode) -> list[cst.CSTNode]:
@@ -118,7 +123,7 @@ def _rename_raw(candidate: Candidate, strategy: str, unsafe_fixes: bool) -> list
     rename = candidate.rule.rename
     assert rename is not None
     if strategy != "local":
-        return "raw HTTP requests are only rewritten by the local strategy (to the new route)"
+        return f"raw HTTP requests are rewritten by the local strategy (to the new route), not by {strategy}"
     if candidate.http_method in rename.unsafe_methods and not unsafe_fixes:
         return (f"unsafe fix ({candidate.http_method} also renames a request body key); "
                 "run with --unsafe-fixes to apply it")

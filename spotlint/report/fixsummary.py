@@ -7,13 +7,15 @@ from collections import Counter
 from spotlint.fix.apply import FixReport
 
 
-def summary(report: FixReport, strategy: str, written: bool) -> str:
+def summary(report: FixReport, strategy: str | None, written: bool) -> str:
+    """``strategy`` is the one forced on every rule, None when each rule used its own default."""
     lines: list[str] = []
+    chosen = strategy or "each rule's default"
     changed = report.changed
     verb = "Fixed" if written else "Would fix"
     files = len([f for f in report.files if f.after != f.before])
     lines.append(f"{verb} {report.fixed} finding{'s' * (report.fixed != 1)} in {files} file{'s' * (files != 1)} "
-                 f"(strategy: {strategy}).")
+                 f"(strategy: {chosen}).")
     for compat in report.compats:
         if compat in changed:
             lines.append(f"{'Wrote' if written else 'Would write'} the compat module {compat.display}.")
