@@ -126,13 +126,17 @@ def test_a_client_resolved_across_modules_is_still_rewritten(tmp_path, catalogue
     write(tmp_path, {
         "app/__init__.py": "",
         "app/config.py": "import spotipy\nsp = spotipy.Spotify()\n\ndef client() -> spotipy.Spotify:\n    return sp\n",
+        "app/clients.py": "import spotipy\n\nclass Cached(spotipy.Spotify):\n    pass\n",
         "app/routes.py": (
+            "from app.clients import Cached\n"
             "from app.config import client, sp\n"
             "def features(ids):\n"
             "    return sp.audio_features(ids)\n"
             "def related(artist):\n"
             "    return client().artist_related_artists(artist)\n"
             "callback = sp.audio_analysis\n"
+            "def genres(cached: Cached):\n"  # a client subclass of another module
+            "    return cached.recommendation_genre_seeds()\n"
         ),
     })
     report = run_fix(tmp_path, catalogue, all_codes)
@@ -140,4 +144,5 @@ def test_a_client_resolved_across_modules_is_still_rewritten(tmp_path, catalogue
     assert "return spotify_compat.audio_features(sp, ids)" in text
     assert "return spotify_compat.artist_related_artists(client(), artist)" in text
     assert "callback = functools.partial(spotify_compat.audio_analysis, sp)" in text
-    assert report.fixed == 3 and not report.left
+    assert "return spotify_compat.recommendation_genre_seeds(cached)" in text
+    assert report.fixed == 4 and not report.left

@@ -498,4 +498,6 @@ class Inference:
                 result.add(Client(value.library))
             elif isinstance(value, UserClass):
                 result |= self._instantiate(value)
+            elif isinstance(value, Qual) and value.resolved and not value.module and not value.external:
+                result |= self._qual(f"{value.name}()")  # a project class of another module: its instances
         return frozenset(result)
