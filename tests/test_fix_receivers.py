@@ -1,10 +1,12 @@
 """`spotlint fix` rewrites only receivers resolved to a client, and what it writes keeps its
 types: maybe-clients, model fields and the project's own look-alike classes are reported (or
-not) but never rewritten; a client from another module still is."""
+not) but never rewritten; a client from another module still is; and `check` after a fix
+still sees removed fields read from the compat functions' results."""
 
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -14,6 +16,7 @@ from spotlint.cli import main
 from spotlint.fix.apply import fix_paths
 from spotlint.fix.plan import MAYBE_CLIENT, NO_REWRITE
 
+DATA = Path(__file__).parent / "data"
 PROJECTS = Path(__file__).parent / "projects"
 
 
@@ -146,3 +149,18 @@ def test_a_client_resolved_across_modules_is_still_rewritten(tmp_path, catalogue
     assert "callback = functools.partial(spotify_compat.audio_analysis, sp)" in text
     assert "return spotify_compat.recommendation_genre_seeds(cached)" in text
     assert report.fixed == 4 and not report.left
+
+
+def test_check_after_fix_still_reports_fields_read_from_compat_results(tmp_path, catalogue, all_codes):
+    shutil.copy(DATA / "field_reads.py", tmp_path / "app.py")
+    write(tmp_path, {})
+    for strategy in ("stub", "local"):
+        before = check_paths([str(tmp_path)], catalogue, all_codes)
+        fields = Counter(f.code for r in before for f in r.findings if catalogue.rule(f.code).kind == "field")
+        assert fields == {"SPT240": 5, "SPT241": 1, "SPT244": 1, "SPT108": 1}
+        report = run_fix(tmp_path, catalogue, all_codes, strategy)
+        assert report.fixed == 6
+        after = check_paths([str(tmp_path)], catalogue, all_codes)
+        codes = Counter(f.code for r in after for f in r.findings)
+        assert codes == fields, strategy  # the endpoint findings are fixed, the field reads stay
+        shutil.copy(DATA / "field_reads.py", tmp_path / "app.py")
