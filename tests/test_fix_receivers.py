@@ -67,7 +67,8 @@ def test_the_fix_summary_says_why_a_maybe_client_is_left(tmp_path):
 
 
 def test_only_client_calls_are_maybe_client_findings(tmp_path, catalogue, all_codes):
-    write(tmp_path, {"app.py": "import spotipy\ndef top(thing):\n    return thing.artist_top_tracks('a')['tracks'][0]['available_markets']\n"})
+    top = "def top(thing):\n    return thing.artist_top_tracks('a')['tracks'][0]['available_markets']\n"
+    write(tmp_path, {"app.py": "import spotipy\n" + top})
     report = run_fix(tmp_path, catalogue, all_codes)
     kinds = {item.finding.code: item.kind for item in report.left}
     assert kinds == {"SPT241": NO_REWRITE, "SPT202": MAYBE_CLIENT}
