@@ -31,6 +31,9 @@ class Candidate:
     pieces: tuple[cst.CSTNode, ...] = ()  # for raw HTTP: the string expressions the URL is built from
     http_method: str = ""  # for raw HTTP: the request's method, when known
     trace: tuple[str, ...] = ()  # for client calls: how the receiver was resolved across the project
+    # for client calls: the receiver is resolved to a client instance (only then is it rewritten);
+    # False for a receiver that is only maybe a client (unknown type, a distinctive method name)
+    sure: bool = False
 
 
 @dataclass(eq=False)
@@ -67,7 +70,9 @@ class ModuleContext:
 
     def report(self, node: cst.CSTNode, rule: Rule, statement: cst.CSTNode, detail: str = "",
                method: str = "", libraries: frozenset[str] = frozenset(),
-               pieces: tuple[cst.CSTNode, ...] = (), http_method: str = "", trace: tuple[str, ...] = ()) -> None:
-        self.candidates.append(Candidate(node, rule, statement, detail, method, libraries, pieces, http_method, trace))
+               pieces: tuple[cst.CSTNode, ...] = (), http_method: str = "", trace: tuple[str, ...] = (),
+               sure: bool = False) -> None:
+        self.candidates.append(Candidate(node, rule, statement, detail, method, libraries, pieces, http_method, trace,
+                                         sure))
         if rule.kind in ("endpoint", "route", "limit"):
             self.uses_spotify = True  # a restricted client call is proof enough

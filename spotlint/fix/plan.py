@@ -56,6 +56,18 @@ class Left:
 
 
 @dataclass(frozen=True, slots=True)
+class Skip:
+    """Why ``_decide`` leaves a finding, when the reason is of another kind than NO_REWRITE."""
+
+    reason: str
+    kind: str
+
+
+MAYBE_CLIENT_REASON = ("the receiver is not known to be a Spotify client (annotate it with the client class or "
+                       "construct the client where spotlint can see it); reported, not rewritten")
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     rewrites: tuple[Rewrite, ...]
     left: tuple[Left, ...]
@@ -63,6 +75,8 @@ class Plan:
 
 
 def shape_of(candidate: Candidate) -> str | None:
+    """How a client-method finding is written: ``call``, ``getattr``, or ``attribute`` (an
+    uncalled method reference; ``plan`` rewrites it only on a receiver resolved to a client)."""
     node = candidate.node
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == candidate.method:
         return "call"
@@ -98,7 +112,9 @@ def plan(located: Iterable[tuple[Candidate, Finding]], strategy: str | None, uns
                 retexts += renamed
             continue
         outcome = _decide(candidate, strategy_here, unsafe_fixes, imported, awaited)
-        if isinstance(outcome, str):
+        if isinstance(outcome, Skip):
+            left.append(Left(finding, outcome.reason, outcome.kind))
+        elif isinstance(outcome, str):
             left.append(Left(finding, outcome))
         else:
             rewrites.append(outcome)
@@ -144,10 +160,12 @@ def _rename_raw(candidate: Candidate, strategy: str, unsafe_fixes: bool) -> list
 
 
 def _decide(candidate: Candidate, strategy: str, unsafe_fixes: bool, imported: frozenset[str],
-            awaited: frozenset[int]) -> Rewrite | str:
+            awaited: frozenset[int]) -> Rewrite | Skip | str:
     rule = candidate.rule
     if not rule.fix:
         return f"no automatic fix: {rule.instead}"
+    if candidate.method and not candidate.sure:
+        return Skip(MAYBE_CLIENT_REASON, MAYBE_CLIENT)  # only receivers resolved to a client are rewritten
     shape = shape_of(candidate) if candidate.method else None
     if shape is None:
         return "no safe rewrite for a raw HTTP request: its response is used in ways spotlint cannot follow"
