@@ -21,6 +21,7 @@ IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 VERSION_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
 KINDS = frozenset({"endpoint", "route", "field", "playlist", "pin", "limit"})
+REQUEST_KINDS = frozenset({"endpoint", "route", "playlist", "limit"})  # restrictions a request shows: method, path, query
 STRATEGIES = frozenset({"stub", "local"})
 LIBRARIES = frozenset({"spotipy", "tekore"})
 
