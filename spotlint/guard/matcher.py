@@ -25,8 +25,8 @@ class Violation:
 def violations(catalogue: Catalogue, request: Outgoing, path: str, query: list[tuple[str, str]]) -> tuple[Violation, ...]:
     """The rules ``request`` (already known to go to the Web API) breaks, one per rule."""
     split = path_segments(path)
-    if split is None:
-        return ()
+    if split is None or not split[0]:
+        return ()  # the Web API is under /v1
     method = request.method.upper()
     found = []
     for match in match_path(catalogue, split[1], method):
