@@ -227,3 +227,18 @@ def test_tekore_and_httpx_under_respx():
                 _call(lambda tk: tk.tracks([TRACK]), tekore.Spotify("token"))
         assert route.call_count == 3
     assert [s.code for s in g.sightings] == ["SPT202", "SPT106"]
+
+
+def test_requests_mock_started_inside_the_guard():
+    """As under the pytest plugin: the guard is on before the test's mocker replaces
+    ``Session.send`` with one that calls the unguarded original."""
+    with guard.active("block") as g:
+        with requests_mock.Mocker() as mock:
+            mock.get(requests_mock.ANY, json={})
+            with pytest.raises(RestrictedRequest, match="SPT213"):
+                requests.get("https://api.spotify.com/v1/tracks", params={"ids": "a"})
+            with pytest.raises(RestrictedRequest, match="SPT203"):
+                _call(lambda sp: sp.available_markets(), _mocked_spotipy())
+            requests.get("https://api.spotify.com/v1/tracks/a")
+        assert [r.path for r in mock.request_history] == ["/v1/tracks/a"]
+    assert [s.code for s in g.sightings] == ["SPT213", "SPT203"]
