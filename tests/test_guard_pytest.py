@@ -75,7 +75,7 @@ def suite(pytester):
 
 def _section(result):
     lines = result.outlines
-    start = next(i for i, line in enumerate(lines) if "spotlint guard" in line and "=" in line)
+    start = next(i for i, line in enumerate(lines) if line.startswith("=") and line.strip("= ") == "spotlint guard")
     section = []
     for line in lines[start + 1:]:
         if line.startswith("="):
