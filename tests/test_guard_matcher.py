@@ -122,3 +122,12 @@ def test_importing_the_guard_imports_nothing_heavy():
             "print(sorted(m for m in sys.modules if m.startswith('spotlint.catalogue')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out == "[]\n[]\n"
+
+
+def test_each_rule_page_says_whether_the_guard_covers_it(catalogue):
+    from spotlint.catalogue.docs import render_markdown
+
+    for rule in catalogue.rules:
+        page = render_markdown(rule, catalogue)
+        expected = "Runtime guard: covered" if rule.kind in REQUEST_KINDS else "Runtime guard: not covered"
+        assert expected in page, rule.code
