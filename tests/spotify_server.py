@@ -28,6 +28,8 @@ class FakeSpotify:
 def _handler(server: FakeSpotify) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # keep-alive answers without the 40 ms delayed-ACK stall
+        wbufsize = -1  # headers and body in one write, flushed after each request
 
         def _answer(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)

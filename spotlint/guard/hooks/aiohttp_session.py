@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from spotlint.guard.hooks.patch import Patch, guard_method
+from spotlint.guard.hooks.patch import Target
+
+LIBRARY = "aiohttp"
 
 
 def _request(session: Any, method: str, str_or_url: Any, *args: Any, params: Any = None, **kwargs: Any) -> tuple[str, str, Any]:
@@ -14,7 +16,7 @@ def _request(session: Any, method: str, str_or_url: Any, *args: Any, params: Any
     return str(method), str(url), params
 
 
-def patches() -> list[Patch]:
+def targets() -> list[Target]:
     from aiohttp import ClientSession
 
-    return [guard_method(ClientSession, "_request", "aiohttp", _request, asynchronous=True)]
+    return [Target(ClientSession, "_request", _request, asynchronous=True)]

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from spotlint.guard.hooks.patch import Patch, guard_method
+from spotlint.guard.hooks.patch import Target
+
+LIBRARY = "httpx"
 
 
 def _send(client: Any, request: Any, *args: Any, **kwargs: Any) -> tuple[str, str, Any]:
     return str(request.method), str(request.url), None
 
 
-def patches() -> list[Patch]:
+def targets() -> list[Target]:
     import httpx
 
     return [
-        guard_method(httpx.Client, "send", "httpx", _send),
-        guard_method(httpx.AsyncClient, "send", "httpx", _send, asynchronous=True),
+        Target(httpx.Client, "send", _send),
+        Target(httpx.AsyncClient, "send", _send, asynchronous=True),
     ]

@@ -19,6 +19,16 @@ Describe = Callable[..., "tuple[str, str, Any] | None"]
 _MISSING = object()
 
 
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A method to guard: where it lives and how to read the request from its arguments."""
+
+    owner: type
+    name: str
+    describe: Describe
+    asynchronous: bool = False
+
+
 @dataclass(slots=True)
 class Patch:
     owner: type
@@ -37,14 +47,15 @@ class Patch:
             setattr(self.owner, self.name, self.original)
 
 
-def guard_method(owner: type, name: str, library: str, describe: Describe, asynchronous: bool = False) -> Patch:
-    """Replace ``owner.name`` with a version that checks each request it sends."""
+def guard_method(target: Target, library: str) -> Patch:
+    """Replace ``target.owner.name`` with a version that checks each request it sends."""
+    owner, name = target.owner, target.name
     original = owner.__dict__.get(name, _MISSING)
-    target = getattr(owner, name)
-    if asynchronous:
-        replacement: Any = _async_guarded(target, library, describe)
+    method = getattr(owner, name)
+    if target.asynchronous:
+        replacement: Any = _async_guarded(method, library, target.describe)
     else:
-        replacement = _guarded(target, library, describe)
+        replacement = _guarded(method, library, target.describe)
     setattr(owner, name, replacement)
     return Patch(owner, name, original, replacement)
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from spotlint.guard.hooks.patch import Patch, guard_method
+from spotlint.guard.hooks.patch import Target
+
+LIBRARY = "requests"
 
 
 def _request(session: Any, method: str, url: Any, params: Any = None, *args: Any, **kwargs: Any) -> tuple[str, str, Any]:
@@ -21,10 +23,10 @@ def _text(url: Any) -> str:
     return url.decode("utf-8") if isinstance(url, bytes) else str(url)
 
 
-def patches() -> list[Patch]:
+def targets() -> list[Target]:
     import requests
 
     return [
-        guard_method(requests.Session, "request", "requests", _request),
-        guard_method(requests.Session, "send", "requests", _send),
+        Target(requests.Session, "request", _request),
+        Target(requests.Session, "send", _send),
     ]

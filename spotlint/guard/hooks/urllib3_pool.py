@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from spotlint.guard.hooks.patch import Patch, guard_method
+from spotlint.guard.hooks.patch import Target
+
+LIBRARY = "urllib3"
 
 
 def _urlopen(pool: Any, method: str, url: str, *args: Any, **kwargs: Any) -> tuple[str, str, Any]:
@@ -16,7 +18,7 @@ def _urlopen(pool: Any, method: str, url: str, *args: Any, **kwargs: Any) -> tup
     return method, f"{pool.scheme}://{host}{port}{url}", None
 
 
-def patches() -> list[Patch]:
+def targets() -> list[Target]:
     from urllib3.connectionpool import HTTPConnectionPool
 
-    return [guard_method(HTTPConnectionPool, "urlopen", "urllib3", _urlopen)]
+    return [Target(HTTPConnectionPool, "urlopen", _urlopen)]

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from spotlint.guard.hooks.patch import Patch, guard_method
+from spotlint.guard.hooks.patch import Target
+
+LIBRARY = "urllib"
 
 
 def _open(opener: Any, fullurl: Any, data: Any = None, *args: Any, **kwargs: Any) -> tuple[str, str, Any]:
@@ -15,7 +17,7 @@ def _open(opener: Any, fullurl: Any, data: Any = None, *args: Any, **kwargs: Any
     return method, fullurl.full_url, None
 
 
-def patches() -> list[Patch]:
+def targets() -> list[Target]:
     from urllib.request import OpenerDirector
 
-    return [guard_method(OpenerDirector, "open", "urllib", _open)]
+    return [Target(OpenerDirector, "open", _open)]
