@@ -1,7 +1,8 @@
 """The runtime guard's cost per request: a request-heavy loop against a local server, with the
-guard off, imported but inactive, and active (another host; the API, allowed route; the API,
-restricted route in collect mode). Runs are interleaved (variants in a new random order each
-round) so the machine's drift falls on all of them alike. Run by hand:
+guard inactive (imported, nothing patched: the same methods as without it) and active (another
+host; the API, an allowed route; the API, a restricted route in collect mode). Runs are interleaved (variants in a new random order each
+round) so the machine's drift falls on all of them alike; the figure is the median of every
+request's time, so a stray stall of the shared machine does not move it. Run by hand:
 
     python bench/guard_overhead.py [--requests 400] [--rounds 9]
 
@@ -115,13 +116,13 @@ def main() -> None:
                     enter, leave = variants[name]
                     url = urls[name]
                     enter()
-                    start = time.perf_counter()
                     for _ in range(args.requests):
+                        start = time.perf_counter()
                         client.get(url)
-                    times[name].append((time.perf_counter() - start) / args.requests)
+                        times[name].append(time.perf_counter() - start)
                     leave()
             base = statistics.median(times["off"])
-            print(f"\n{library}: {args.requests} requests x {args.rounds} interleaved rounds, median per request")
+            print(f"\n{library}: {args.requests} requests x {args.rounds} interleaved rounds, median request")
             print("| variant | µs per request | overhead µs | × off |")
             print("|---|---|---|---|")
             for name, values in times.items():

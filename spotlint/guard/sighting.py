@@ -26,8 +26,9 @@ class Sighting:
 
     def text(self) -> str:
         """flake8's line, as ``spotlint check`` prints it."""
-        span = self.finding.span
-        return f"{self.finding.path}:{span.line}:{span.column}: {self.finding.code} {self.finding.message}"
+        from spotlint.report.text import location
+
+        return f"{location(self.finding)}: {self.finding.code} {self.finding.message}"
 
     def as_dict(self) -> dict[str, Any]:
         """``check``'s JSON object for the finding, with the request."""
