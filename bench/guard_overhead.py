@@ -49,7 +49,7 @@ def _variants(api: str, netloc: str) -> dict[str, tuple[Callable[[], object], Ca
         return None
 
     return {
-        "off": (lambda: None, lambda: None),
+        "inactive": (lambda: None, lambda: None),
         "active, other host": (on(), off),
         "active, API allowed route": (on(hosts=[netloc]), off),
         "active, API restricted route": (on(hosts=[netloc]), off),
@@ -103,7 +103,7 @@ def main() -> None:
     server = _Remote(ports.get(timeout=30))
     try:
         variants = _variants(server.api, server.netloc)
-        urls = {"off": server.api + "tracks/abc", "active, other host": server.api + "tracks/abc",
+        urls = {"inactive": server.api + "tracks/abc", "active, other host": server.api + "tracks/abc",
                 "active, API allowed route": server.api + "tracks/abc",
                 "active, API restricted route": server.api + "tracks?ids=a,b"}
         for library in ("requests", "httpx"):
@@ -121,9 +121,9 @@ def main() -> None:
                         client.get(url)
                         times[name].append(time.perf_counter() - start)
                     leave()
-            base = statistics.median(times["off"])
+            base = statistics.median(times["inactive"])
             print(f"\n{library}: {args.requests} requests x {args.rounds} interleaved rounds, median request")
-            print("| variant | µs per request | overhead µs | × off |")
+            print("| variant | µs per request | overhead µs | × inactive |")
             print("|---|---|---|---|")
             for name, values in times.items():
                 median = statistics.median(values)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from itertools import islice
 from types import FrameType
 
 LIBRARIES = frozenset({
@@ -61,10 +62,7 @@ def _location(frame: FrameType) -> Location:
     line, column, end_line, end_column = frame.f_lineno, 1, frame.f_lineno, 1
     positions = getattr(frame.f_code, "co_positions", None)  # 3.11+: the call's columns
     if positions is not None and frame.f_lasti >= 0:
-        try:
-            start, end, col, end_col = list(positions())[frame.f_lasti // 2]
-        except (IndexError, ValueError):
-            start = None
+        start, end, col, end_col = next(islice(positions(), frame.f_lasti // 2, None), (None, None, None, None))
         if start is not None and col is not None and end_col is not None:
             line, end_line, column, end_column = start, end or start, col + 1, end_col + 1
     return Location(_shown_path(frame.f_code.co_filename), line, column, end_line, end_column)
