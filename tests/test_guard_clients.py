@@ -242,3 +242,66 @@ def test_requests_mock_started_inside_the_guard():
             requests.get("https://api.spotify.com/v1/tracks/a")
         assert [r.path for r in mock.request_history] == ["/v1/tracks/a"]
     assert [s.code for s in g.sightings] == ["SPT213", "SPT203"]
+
+
+def _every_request_rule(catalogue):
+    """(code, method, URL) for every endpoint of every request-shaped rule, ids filled."""
+    from spotlint.catalogue.schema import REQUEST_KINDS
+
+    out = []
+    for rule in catalogue.rules:
+        if rule.kind not in REQUEST_KINDS:
+            continue
+        for endpoint in rule.endpoints:
+            path = re.sub(r"\{[a-z_]+\}", OWNED if rule.kind == "playlist" else "abc", endpoint.path)
+            query = "?limit=50" if rule.limit else "?ids=a,b"
+            out.append((rule.code, endpoint.method, f"https://api.spotify.com/v1{path}{query}"))
+    return out
+
+
+def test_tekore_under_respx_warns_once_per_restriction():
+    with respx.mock(assert_all_called=False) as mock:
+        route = mock.route(host="api.spotify.com").respond(json={})
+        tk = tekore.Spotify("token")
+        with guard.active("warn"), warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            for _, send in TEKORE:
+                _call(send, tk)
+            for send in TEKORE_ALLOWED:
+                _call(send, tk)
+        assert route.call_count == len(TEKORE) + len(TEKORE_ALLOWED)
+        with guard.active("block"):
+            for code, send in TEKORE:
+                with pytest.raises(RestrictedRequest, match=code):
+                    _call(send, tk)
+        assert route.call_count == len(TEKORE) + len(TEKORE_ALLOWED)
+    warned = [(str(w.message).split()[0], w.lineno) for w in caught if w.category is RestrictedRequestWarning]
+    assert warned == [(code, _line(send)) for code, send in TEKORE]
+
+
+@pytest.mark.parametrize("library", ["requests", "httpx"])
+def test_raw_requests_to_every_restricted_endpoint_under_mocks(catalogue, library):
+    table = _every_request_rule(catalogue)
+    if library == "requests":
+        mocker, send = requests_mock.Mocker(), lambda method, url: requests.request(method, url)
+    else:
+        mocker, send = respx.mock(assert_all_called=False), lambda method, url: httpx.request(method, url)
+    with mocker as mock:
+        if library == "requests":
+            mock.register_uri(requests_mock.ANY, requests_mock.ANY, json={})
+        else:
+            mock.route(host="api.spotify.com").respond(json={})
+        with guard.active("collect") as g:
+            for _, method, url in table:
+                send(method, url)
+        with guard.active("block"):
+            for code, method, url in table:
+                with pytest.raises(RestrictedRequest, match=code):
+                    send(method, url)
+    expected = []
+    for code, _, url in table:
+        expected.append(code)
+        if code == "SPT109" and "/tracks?" in url:
+            expected.append("SPT220")  # a Spotify-owned playlist on the old route breaks both rules
+    assert [s.code for s in g.sightings] == expected
+    assert {s.library for s in g.sightings} == {library}
