@@ -21,9 +21,11 @@ IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 VERSION_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
 KINDS = frozenset({"endpoint", "route", "field", "playlist", "pin", "limit"})
-REQUEST_KINDS = frozenset({"endpoint", "route", "playlist", "limit"})  # restrictions a request shows: method, path, query
 STRATEGIES = frozenset({"stub", "local"})
 LIBRARIES = frozenset({"spotipy", "tekore"})
+
+# the kinds whose restriction a request shows (method, path, query): what the runtime guard checks
+REQUEST_KINDS = frozenset({"endpoint", "route", "playlist", "limit"})  # restrictions a request shows: method, path, query
 
 
 @dataclass(frozen=True, slots=True)
