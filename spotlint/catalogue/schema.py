@@ -25,7 +25,7 @@ STRATEGIES = frozenset({"stub", "local"})
 LIBRARIES = frozenset({"spotipy", "tekore"})
 
 # the kinds whose restriction a request shows (method, path, query): what the runtime guard checks
-REQUEST_KINDS = frozenset({"endpoint", "route", "playlist", "limit"})  # restrictions a request shows: method, path, query
+REQUEST_KINDS = frozenset({"endpoint", "route", "playlist", "limit"})
 
 
 @dataclass(frozen=True, slots=True)
