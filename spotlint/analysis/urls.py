@@ -16,9 +16,9 @@ from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Client, Types
 from spotlint.analysis.limits import integer_values, over_limit, requested_limit
 from spotlint.analysis.scope import Scope
-from spotlint.analysis.strings import WILD, Evaluator, is_string_expression
+from spotlint.analysis.strings import Evaluator, is_string_expression
 from spotlint.analysis.wrappers import is_api_wrapper
-from spotlint.catalogue.paths import API_HOST, Match, match_path, template_path
+from spotlint.catalogue.paths import API_HOST, Match, match_path, template_path  # noqa: F401  (API_HOST: re-exported for provenance)
 
 HTTP_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "delete": "DELETE", "patch": "PATCH", "head": "HEAD"}
 REQUEST_FUNCS = {"request": 1, "_internal_call": 1}  # name -> index of the URL argument
