@@ -113,3 +113,12 @@ def test_block_mode_fails_the_tests_that_made_them(suite):
     assert "the test caught the exception" in text  # the tekore test swallows it
     assert "FAILED test_suite.py::test_fixture" in text  # blocked, so the assertion on sightings still holds but the test fails
     assert _section(result)[-1].startswith("4 restricted request(s) blocked in 4 test(s)")
+
+
+def test_a_bare_option_before_a_path_and_a_bad_mode(suite):
+    result = suite.runpytest("--spotlint-guard", "test_suite.py", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=6)
+    assert _section(result)[-1].startswith("5 restricted request(s) made in 4 test(s)")
+    bad = suite.runpytest("--spotlint-guard=loud", "-p", "no:cacheprovider")
+    assert bad.ret == pytest.ExitCode.USAGE_ERROR
+    assert "--spotlint-guard=loud: expected one of warn, block" in bad.stderr.str()

@@ -17,20 +17,31 @@ import pytest
 from spotlint.guard import Guard, activate, deactivate
 
 MARKER = "spotlint_allow"
+OPTION = "--spotlint-guard"
+MODES = ("warn", "block")
 _KEY = pytest.StashKey[Guard]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("spotlint", "spotlint runtime guard")
-    group.addoption("--spotlint-guard", nargs="?", const="warn", default=None, choices=("warn", "block"),
-                    dest="spotlint_guard",
+    group.addoption(OPTION, nargs="?", const="warn", default=None, dest="spotlint_guard", metavar="warn|block",
                     help="report the restricted Spotify Web API requests each test makes (warn, the default) "
                          "or stop them and fail the test (block)")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config, args: list[str]) -> None:
+    """``pytest --spotlint-guard tests/``: the path after a bare option is a path, not its value."""
+    for index, arg in enumerate(args[:-1]):
+        if arg == OPTION and args[index + 1] not in MODES and not args[index + 1].startswith("-"):
+            args[index] = f"{OPTION}=warn"
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", f"{MARKER}(*codes): the spotlint guard allows these codes or prefixes in this test")
     mode = config.getoption("spotlint_guard", None)
+    if mode is not None and mode not in MODES:
+        raise pytest.UsageError(f"{OPTION}={mode}: expected one of {', '.join(MODES)}")
     if mode:
         config.pluginmanager.register(GuardPlugin(mode), "spotlint-guard")
 
