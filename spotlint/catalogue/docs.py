@@ -7,7 +7,7 @@ Shared by ``spotlint explain`` and (later) SARIF help and docs/rules.md; it form
 from __future__ import annotations
 
 from spotlint.catalogue.load import Catalogue
-from spotlint.catalogue.schema import Rule
+from spotlint.catalogue.schema import REQUEST_KINDS, Rule
 
 STRATEGY_TEXT = {
     "stub": "the call is replaced by a function of your compat module that returns the documented response shape with empty content, so the calling code keeps running.",
@@ -61,12 +61,27 @@ def _limit_lines(rule: Rule) -> list[str]:
     return lines
 
 
+def _guarded(rule: Rule) -> str:
+    """What the runtime guard catches of this rule at run time."""
+    if rule.kind not in REQUEST_KINDS:
+        return ("Runtime guard: not covered (it checks requests; this rule is about "
+                + ("response fields" if rule.kind == "field" else "dependency declarations") + ").")
+    what = "requests to these endpoints"
+    if rule.kind == "playlist":
+        what = "requests for a Spotify-owned playlist id on these endpoints"
+    elif rule.limit is not None:
+        what = f"requests to these endpoints whose `{rule.limit.parameter}` is above {rule.limit.maximum}"
+    return (f"Runtime guard: covered — `spotlint.guard` reports {what} when your program or test suite really "
+            "sends them (`pytest --spotlint-guard`, `python -m spotlint.guard app.py`).")
+
+
 def render_markdown(rule: Rule, catalogue: Catalogue) -> str:
     wave = catalogue.wave_of(rule)
     routes = ", ".join(f"`{e.method} {e.path}`" for e in rule.endpoints)
     out = [f"# {rule.code} {rule.name}", "", f"**{rule.title}** — {wave.title} (wave {wave.id}, since {wave.date}).", ""]
     if routes:
         out += [f"Endpoints: {routes}", ""]
+    out += [_guarded(rule), ""]
     out += ["## What broke", "", rule.docs.what.strip(), ""]
     affected = _affected(rule)
     if affected:

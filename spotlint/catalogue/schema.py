@@ -24,6 +24,9 @@ KINDS = frozenset({"endpoint", "route", "field", "playlist", "pin", "limit"})
 STRATEGIES = frozenset({"stub", "local", "reccobeats"})
 LIBRARIES = frozenset({"spotipy", "tekore"})
 
+# the kinds whose restriction a request shows (method, path, query): what the runtime guard checks
+REQUEST_KINDS = frozenset({"endpoint", "route", "playlist", "limit"})
+
 
 @dataclass(frozen=True, slots=True)
 class Wave:
