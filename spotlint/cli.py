@@ -118,15 +118,19 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], i
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--strategy", type=click.Choice(["stub", "local"]), default=None,
-              help="stub: keep the response shape with empty data; local: real alternatives where they exist "
-                   "[default: fix-strategy from the config, else stub].")
+@click.option("--strategy", type=click.Choice(["default", "stub", "local", "reccobeats"]), default=None,
+              help="default: each rule's own strategy (real alternatives for renamed routes, several-item gets "
+                   "and pins, stubs for removed endpoints; `spotlint explain CODE` names it); stub: force stubs that "
+                   "keep the response shape with empty data; local: force real alternatives where they exist; "
+                   "reccobeats: local, plus audio features and recommendations from ReccoBeats, a third-party "
+                   "service (opt in: sends track ids there) [default: fix-strategy from the config, else default].")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes and write nothing.")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 if something would change (findings it cannot fix do not count).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply rewrites that can change behaviour beyond the endpoint swap.")
 @click.option("--compat-module", type=click.Path(dir_okay=False), default=None,
-              help="Where to write the compat module (default: spotify_compat.py in the first fixed file's package).")
+              help="Where to write the one compat module (default: a spotify_compat.py per project, in the top "
+                   "package of a package's files, beside a standalone script or notebook).")
 @click.option("--select", multiple=True, help="Codes or prefixes to fix (comma-separated; default: all).")
 @click.option("--ignore", multiple=True, help="Codes or prefixes not to fix (comma-separated).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,

@@ -31,7 +31,8 @@ KEYS = frozenset({
     "select", "ignore", "extend-select", "exclude", "extend-exclude", "respect-gitignore", "per-file-ignores",
     "extend-rules", "compat-module", "fix-strategy", "waves",
 })
-STRATEGIES = ("stub", "local")
+STRATEGIES = ("stub", "local", "reccobeats")
+PER_RULE = "default"  # fix-strategy / --strategy value: each rule's own fix-default (also when unset)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class Settings:
     respect_gitignore: bool = True
     per_file_ignores: tuple[tuple[pathspec.PathSpec, frozenset[str]], ...] = ()
     compat_module: Path | None = None
-    fix_strategy: str = "stub"
+    fix_strategy: str | None = None  # forced on every rule; None: each rule's fix-default
     source: str = ""
     has_config: bool = False
 
@@ -152,8 +153,9 @@ def load_config(path: Path) -> FileConfig:
     if not isinstance(per_file, dict):
         raise ConfigError(f"{source}: [tool.spotlint] per-file-ignores: expected a table of pattern = [codes]")
     strategy = table.get("fix-strategy")
-    if strategy is not None and strategy not in STRATEGIES:
-        raise ConfigError(f"{source}: [tool.spotlint] fix-strategy: {strategy!r} is not one of {', '.join(STRATEGIES)}")
+    if strategy is not None and strategy not in (PER_RULE, *STRATEGIES):
+        raise ConfigError(f"{source}: [tool.spotlint] fix-strategy: {strategy!r} is not one of "
+                          f"{', '.join((PER_RULE, *STRATEGIES))}")
     respect = table.get("respect-gitignore", True)
     if not isinstance(respect, bool):
         raise ConfigError(f"{source}: [tool.spotlint] respect-gitignore: expected true or false, not {respect!r}")
@@ -177,6 +179,11 @@ def load_config(path: Path) -> FileConfig:
         fix_strategy=strategy,
         waves=_strings(table["waves"], "waves", source) if "waves" in table else None,
     )
+
+
+def _forced(strategy: str | None) -> str | None:
+    """The strategy forced on every rule, None when each rule's own default applies."""
+    return None if strategy in (None, PER_RULE) else strategy
 
 
 # -- selection -------------------------------------------------------------------------
@@ -266,7 +273,7 @@ def build_settings(
         respect_gitignore=config.respect_gitignore if respect_gitignore is None else respect_gitignore,
         per_file_ignores=tuple(per_file),
         compat_module=Path(compat) if compat else None,
-        fix_strategy=fix_strategy or config.fix_strategy or "stub",
+        fix_strategy=_forced(fix_strategy or config.fix_strategy),
         source=config.source,
         has_config=bool(config.source),
     )

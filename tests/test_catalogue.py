@@ -127,6 +127,10 @@ VALID = (
         (lambda t: "surprise = 1\n" + t, "surprise", "unknown key"),
         (lambda t: t.replace('method = "GET"', 'method = "FETCH"'), "endpoints[0].method", "not an HTTP method"),
         (lambda t: t.replace('fix = ["stub", "local"]', 'fix = ["magic"]'), "fix", "unknown strategy"),
+        (lambda t: t.replace('fix-default = "stub"', 'fix-default = "magic"'), "fix-default",
+         "'magic' is not one of the rule's fix strategies (stub, local)"),
+        (lambda t: t.replace('fix-default = "stub"\n', ''), "fix-default", "missing required key"),
+        (lambda t: t.replace('fix = ["stub", "local"]', 'fix = []'), "fix-default", "takes no fix-default"),
         (lambda t: t.replace('wave = "2024-11"', 'wave = "1999-01"'), "wave", "unknown wave"),
         (lambda t: t.replace("[docs]", "[docs]\nnope = 1"), "docs.nope", "unknown key"),
         (lambda t: t.replace('[clients.spotipy]', '[clients.spotify_py]'), "clients.spotify_py", "unknown client library"),
@@ -169,3 +173,42 @@ def test_user_rule_directory_adds_a_rule(tmp_path):
     catalogue = load_catalogue([extra])
     assert catalogue.rule("SPT199").name == "my-rule"
     assert [r.code for _, r in catalogue.call_rules("my_restricted_call")] == ["SPT199", "SPT199"]
+
+
+RENAMED_ROUTES = {"SPT220", "SPT221", "SPT222", "SPT223", "SPT224"}
+SEVERAL_ITEM_GETS = {"SPT205", "SPT206", "SPT207", "SPT210", "SPT211", "SPT212", "SPT213"}
+MOVED_TO_ME = {"SPT201", "SPT215"}  # the /users/{id}/playlists routes whose /me form still works
+REMOVED_ENDPOINTS = {"SPT101", "SPT102", "SPT103", "SPT104", "SPT105", "SPT106", "SPT107", "SPT202", "SPT203",
+                     "SPT204", "SPT208", "SPT209", "SPT214"}
+
+
+def test_every_rule_has_a_default_among_its_strategies(catalogue):
+    for rule in catalogue.rules:
+        if rule.fix:
+            assert rule.fix_default in rule.fix, rule.code
+        else:
+            assert rule.fix_default is None, rule.code
+
+
+def test_real_alternatives_by_default_for_renamed_routes_and_several_gets_stubs_for_removed_endpoints(catalogue):
+    for rule in catalogue.rules:
+        if rule.kind == "route":
+            assert rule.code in RENAMED_ROUTES, f"{rule.code}: a new route rule: classify it here"
+        if rule.kind == "endpoint":
+            assert rule.code in SEVERAL_ITEM_GETS | MOVED_TO_ME | REMOVED_ENDPOINTS, f"{rule.code}: classify it here"
+        if rule.code in RENAMED_ROUTES | SEVERAL_ITEM_GETS | MOVED_TO_ME or rule.kind in ("pin", "limit"):
+            assert rule.fix_default == "local", rule.code
+        elif rule.code in REMOVED_ENDPOINTS:
+            assert rule.fix_default == "stub", rule.code
+        else:
+            assert rule.fix_default is None, rule.code  # fields and Spotify-owned playlists: no fix
+
+
+def test_explain_names_the_default(catalogue):
+    from spotlint.catalogue.docs import render_markdown
+
+    several = render_markdown(catalogue.rule("SPT213"), catalogue)
+    assert "- `local` (default): " in several and "- `stub`: " in several
+    removed = render_markdown(catalogue.rule("SPT103"), catalogue)
+    assert "- `stub` (default): " in removed and "- `local`: " in removed
+    assert "(default)" not in render_markdown(catalogue.rule("SPT108"), catalogue)

@@ -61,7 +61,7 @@ def test_json_output(tmp_path):
     assert item == {
         "path": str(path), "line": 3, "column": 1, "end_line": 3, "end_column": 25,
         "code": "SPT103", "endpoint": "audio-features", "message": item["message"],
-        "fix": ["stub", "local"],
+        "fix": ["stub", "local", "reccobeats"],
     }
     assert "2024-11-27" in item["message"]
 

@@ -70,7 +70,7 @@ def test_explicit_config_file(tmp_path):
         ("colour = true\n", "[tool.spotlint] colour: unknown key"),
         ('select = "SPT9"\n', "'SPT9' matches no rule code"),
         ("ignore = 3\n", "[tool.spotlint] ignore: expected a list of strings"),
-        ('fix-strategy = "magic"\n', "[tool.spotlint] fix-strategy: 'magic' is not one of stub, local"),
+        ('fix-strategy = "magic"\n', "[tool.spotlint] fix-strategy: 'magic' is not one of default, stub, local"),
         ('waves = ["1999"]\n', "waves: unknown wave '1999'"),
         ('compat-module = "compat"\n', "[tool.spotlint] compat-module: expected a path to a .py file"),
         ('extend-rules = ["missing-dir"]\n', "extend-rules: 'missing-dir' is not a directory"),

@@ -18,6 +18,7 @@ from spotlint.fix.apply import fix_paths
 from spotlint.fix.plan import plan
 
 STRATEGIES = ("stub", "local")
+OPT_IN = ("reccobeats",)  # strategies only some rules offer: snapshots for those rules only
 
 
 def run_fix(root: Path, catalogue, all_codes, strategy="local", unsafe=True, write=True, paths=None):
@@ -29,8 +30,12 @@ FIXABLE = [
 ]
 
 
-@pytest.mark.parametrize("strategy", STRATEGIES)
-@pytest.mark.parametrize("case", FIXABLE)
+SNAPSHOTS = [(s, c) for c in FIXABLE for s in STRATEGIES] + [
+    (s, f"{r.code}-{r.name}") for r in load_catalogue().rules for s in OPT_IN if s in r.fix
+]
+
+
+@pytest.mark.parametrize(("strategy", "case"), SNAPSHOTS)
 def test_fix_per_rule_snapshot(tmp_path, catalogue, all_codes, snapshot, strategy, case):
     folder = CASES / case
     shutil.copy(folder / "found.py", tmp_path / "app.py")
@@ -169,12 +174,13 @@ def test_cli_diff_check_and_exit_codes(tmp_path):
     result = runner.invoke(main, ["fix", "--diff", str(tmp_path)])
     assert result.exit_code == 1
     assert f"-sp.tracks(['a'])\n+spotify_compat.tracks(sp, ['a'])" in result.stdout
-    assert "Would fix 1 finding in 1 file (strategy: stub)." in result.stderr
+    assert "Would fix 1 finding in 1 file (strategy: each rule's default)." in result.stderr
+    assert '+    return _several(client, "tracks", "track", tracks, market=market)' in result.stdout  # SPT213: local
     assert app.read_text().endswith("sp.tracks(['a'])\n") and not (tmp_path / "spotify_compat.py").exists()
     assert runner.invoke(main, ["fix", "--check", str(tmp_path)]).exit_code == 1
     result = runner.invoke(main, ["fix", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
-    assert "Fixed 1 finding in 1 file (strategy: stub)." in result.stderr
+    assert "Fixed 1 finding in 1 file (strategy: each rule's default)." in result.stderr
     assert runner.invoke(main, ["fix", "--check", str(tmp_path)]).exit_code == 0
     app.write_text(app.read_text() + "print(sp.track('a')['preview_url'])\n")
     result = runner.invoke(main, ["fix", str(tmp_path)])

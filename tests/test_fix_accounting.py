@@ -65,7 +65,8 @@ def test_after_writing_check_finds_what_fix_left(tmp_path, catalogue, all_codes)
 
 def test_json_gives_each_finding_its_outcome(tmp_path):
     root = tree(tmp_path)
-    result = CliRunner().invoke(main, ["fix", "--check", "--format", "json", "--ignore", "SPT108", str(root)])
+    result = CliRunner().invoke(main, ["fix", "--check", "--format", "json", "--strategy", "stub", "--ignore", "SPT108",
+                                       str(root)])
     items = json.loads(result.stdout)
     outcome = {(Path(i["path"]).name, i["code"]): (i["outcome"], i["kind"]) for i in items}
     assert outcome[("app.py", "SPT213")] == ("fixed", None)
@@ -156,8 +157,8 @@ def test_workers_give_what_one_process_gives(tmp_path, catalogue, all_codes):
 
 
 def test_the_compat_module_goes_where_the_first_fixed_file_puts_it(tmp_path, catalogue, all_codes):
-    """Workers write the import before anyone knows which file needs the module first: a
-    guess from the first candidate that fixed nothing is corrected."""
+    """Each file's placement is decided before the workers start and sent with its task: a
+    file that fixes nothing gets no compat module beside it."""
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "script.py").write_text(ONLY_LEFT)
     package = tmp_path / "b" / "pkg"
@@ -167,4 +168,32 @@ def test_the_compat_module_goes_where_the_first_fixed_file_puts_it(tmp_path, cat
     report = fix_paths([str(tmp_path)], catalogue, all_codes, "stub", False, None, True)
     assert report.fixed == 2 and (package / "spotify_compat.py").is_file()
     assert not (tmp_path / "a" / "spotify_compat.py").exists()
-    assert "from pkg import spotify_compat" in (package / "app.py").read_text()
+    assert "from . import spotify_compat" in (package / "app.py").read_text()
+
+
+def test_workers_fix_each_file_against_the_compat_module_placed_for_it(tmp_path, catalogue, all_codes):
+    """Placement is per file and decided in the parent; workers get it with their task, and the
+    blocks they report are filed per compat module. A file with no place for one is counted
+    as left with placement's reason."""
+    (tmp_path / "a" / "pkg").mkdir(parents=True)
+    (tmp_path / "a" / "pyproject.toml").write_text("[project]\nname = 'a'\n")
+    (tmp_path / "a" / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "setup.cfg").write_text("")
+    (tmp_path / ".tools").mkdir()
+    (tmp_path / ".tools" / "sync.py").write_text(FIXABLE)
+    for n in range(12):
+        (tmp_path / "a" / "pkg" / f"m{n}.py").write_text(FIXABLE)
+        (tmp_path / "b" / f"s{n}.py").write_text(FIXABLE)
+    report = fix_paths([str(tmp_path)], catalogue, all_codes, "stub", False, None, True, jobs=2)
+    assert sorted(Path(c.path).relative_to(tmp_path).as_posix() for c in report.compats) == [
+        "a/pkg/spotify_compat.py", "b/spotify_compat.py"]
+    assert all("from . import spotify_compat" in (tmp_path / "a" / "pkg" / f"m{n}.py").read_text() for n in range(12))
+    assert all("\nimport spotify_compat\n" in (tmp_path / "b" / f"s{n}.py").read_text() for n in range(12))
+    assert (tmp_path / ".tools" / "sync.py").read_text() == FIXABLE
+    hidden = [o for o in report.tally.outcomes if Path(o.finding.path).parent.name == ".tools"]
+    assert len(hidden) == 2 and all(o.status == LEFT and o.kind == NO_REWRITE for o in hidden)
+    assert all(o.reason.startswith("no importable place for the compat module") for o in hidden)
+    assert report.fixed == 48 and len(report.left) == 2
+    after = [f for r in check_paths([str(tmp_path)], catalogue, all_codes) for f in r.findings]
+    assert sorted(Path(f.path).parent.name for f in after) == [".tools", ".tools"]

@@ -212,7 +212,7 @@ def test_a_name_shared_by_two_templates_means_the_same_code():
     another template's helper of the same name with different code (a compat function itself
     is chosen once per method: local first, then the stub)."""
     seen: dict[str, tuple[str, str]] = {}
-    for template in ("spotipy_local", "spotipy_stub", "tekore_local", "tekore_stub"):
+    for template in ("spotipy_local", "spotipy_stub", "tekore_local", "tekore_stub", "reccobeats"):
         for name, block in load(template).items():
             if not (name.startswith("_") or name.isupper()):
                 continue

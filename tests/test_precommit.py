@@ -104,7 +104,8 @@ def test_check_fails_fix_rewrites_then_check_passes(tmp_path_factory):
 
     fixed = try_repo(repo, "spotlint-fix", home)
     assert "Fixed 1 finding in 1 file (strategy: local)." in fixed.stdout + fixed.stderr
-    assert "SPT230 ×1: no automatic fix" in fixed.stdout + fixed.stderr
+    assert "SPT230 ×1: a hash-pinned requirement installs exactly this version" in fixed.stdout + fixed.stderr
+    assert "spotipy==2.23.0 \\\n" in (repo / "requirements.txt").read_text()  # a hashed line is re-locked, not edited
     assert "rows = spotify_compat.tracks(sp, ['a'])" in (repo / "app.py").read_text()
     assert (repo / "spotify_compat.py").is_file()
     (repo / "requirements.txt").write_text("spotipy>=2.26\n")

@@ -39,17 +39,19 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
         if via_getattr and not _is_builtin_getattr(node, scope, inference):
             return
         report_calls(done, node, statement, name, rules_for_call(done, inference, receiver, scope, name, keywords),
-                     _trace(inference, receiver, scope))
+                     _trace(inference, receiver, scope), resolved_client(inference.of(receiver, scope)))
 
     ctx.deferred.append(check)
 
 
 def report_calls(ctx: ModuleContext, node: cst.CSTNode, statement: cst.CSTNode, method: str,
-                 found: list[tuple[Rule, frozenset[str]]], trace: tuple[str, ...] = ()) -> None:
+                 found: list[tuple[Rule, frozenset[str]]], trace: tuple[str, ...] = (), sure: bool = False) -> None:
+    """``sure``: the receiver is resolved to a client (``resolved_client``)."""
     for rule, libraries in found:
         libraries = frozenset(lib for lib in libraries if not _declared_fixed(ctx, rule, method, lib))
         if libraries:
-            ctx.report(node, rule, statement, version_note(rule, method, libraries, ctx), method, libraries, trace=trace)
+            ctx.report(node, rule, statement, version_note(rule, method, libraries, ctx), method, libraries,
+                       trace=trace, sure=sure)
 
 
 def _trace(inference: Inference, receiver: cst.BaseExpression, scope: Scope) -> tuple[str, ...]:
@@ -81,10 +83,10 @@ def on_attribute(node: cst.CSTNode, ctx: ModuleContext) -> None:
     def check(done: ModuleContext) -> None:
         assert statement is not None
         types = done.inference.of(node.value, scope)
-        if done.catalogue.field_rules(name) and not classify(types, done).clients:
+        if done.catalogue.field_rules(name) and not resolved_client(types):
             return  # ``track.available_markets``: a response field of that name, not the method
         report_calls(done, node, statement, name, rules_for_call(done, done.inference, node.value, scope, name, frozenset()),
-                     _trace(done.inference, node.value, scope))
+                     _trace(done.inference, node.value, scope), resolved_client(types))
 
     ctx.deferred.append(check)
 
@@ -153,6 +155,13 @@ class Receiver:
     @property
     def libraries(self) -> frozenset[str]:
         return frozenset(c.library for c in self.clients)
+
+
+def resolved_client(types: Types) -> bool:
+    """Whether a receiver is surely a client instance: every value it may hold is one. A
+    receiver that may also be something else (a model, a mock, the project's own object), a
+    client class, or a value of unknown type is at most a maybe-client: reported, never rewritten."""
+    return bool(types) and all(isinstance(t, Client) for t in types)
 
 
 def classify(types: Types, ctx: ModuleContext) -> Receiver:

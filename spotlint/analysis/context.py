@@ -31,6 +31,9 @@ class Candidate:
     pieces: tuple[cst.CSTNode, ...] = ()  # for raw HTTP: the string expressions the URL is built from
     http_method: str = ""  # for raw HTTP: the request's method, when known
     trace: tuple[str, ...] = ()  # for client calls: how the receiver was resolved across the project
+    # for client calls: the receiver is resolved to a client instance (only then is it rewritten);
+    # False for a receiver that is only maybe a client (unknown type, a distinctive method name)
+    sure: bool = False
 
 
 @dataclass(eq=False)
@@ -50,16 +53,16 @@ class ModuleContext:
     env: Any = None  # the resolved project (spotlint.project.env.ModuleEnv), when there is one
     symbolic: bool = False  # summarising for the project index: other modules' values stay references
     traces: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id(node) -> how its receiver resolved
-    stores: set[int] = field(default_factory=set)
-    maximised: set[int] = field(default_factory=set)
-    lambda_items: dict[int, cst.BaseExpression] = field(default_factory=dict)  # lambda -> the iterable it maps  # calls inside ``with client.max_limits():``
+    stores: set[int] = field(default_factory=set)  # ids of subscripts and attributes that are written, not read
+    maximised: set[int] = field(default_factory=set)  # calls inside ``with client.max_limits():``
+    lambda_items: dict[int, cst.BaseExpression] = field(default_factory=dict)  # lambda -> the iterable it maps
     api_wrappers: dict[int, bool] = field(default_factory=dict)  # id(ClassDef) -> holds the API's base URL
     called: set[int] = field(default_factory=set)  # ids of attributes that are called at once
     string_parts: set[int] = field(default_factory=set)  # string expressions inside a larger one
     string_scopes: dict[int, Scope] = field(default_factory=dict)  # string expression -> its scope
     consumed: set[int] = field(default_factory=set)  # string expressions judged at a request call
     method_calls: list[tuple[cst.Call, Scope]] = field(default_factory=list)  # ``x.m(args)`` calls
-    claimed: set[int] | None = None  # literals passed to client calls, computed on demand  # ids of subscripts that are written, not read
+    claimed: set[int] | None = None  # literals passed to client calls, computed on demand
     # checks that need every binding of the module: run once the walk is over
     deferred: list[Callable[[ModuleContext], None]] = field(default_factory=list)
     # checks that also need to know whether the module uses Spotify: run after ``deferred``
@@ -67,7 +70,9 @@ class ModuleContext:
 
     def report(self, node: cst.CSTNode, rule: Rule, statement: cst.CSTNode, detail: str = "",
                method: str = "", libraries: frozenset[str] = frozenset(),
-               pieces: tuple[cst.CSTNode, ...] = (), http_method: str = "", trace: tuple[str, ...] = ()) -> None:
-        self.candidates.append(Candidate(node, rule, statement, detail, method, libraries, pieces, http_method, trace))
+               pieces: tuple[cst.CSTNode, ...] = (), http_method: str = "", trace: tuple[str, ...] = (),
+               sure: bool = False) -> None:
+        self.candidates.append(Candidate(node, rule, statement, detail, method, libraries, pieces, http_method, trace,
+                                         sure))
         if rule.kind in ("endpoint", "route", "limit"):
             self.uses_spotify = True  # a restricted client call is proof enough

@@ -13,6 +13,7 @@ import libcst as cst
 
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.scope import Binding, Scope, Site, local_name, reaching
+from spotlint.project.info import COMPAT_MODULE, compat_method
 from spotlint.project.values import PARAM
 
 MAX_DEPTH = 40
@@ -410,6 +411,9 @@ class Inference:
         passed = self._pass_through(node, scope)
         if passed is not None:
             return passed
+        compat = self._compat_call(node, scope)
+        if compat is not None:
+            return compat
         if isinstance(func, cst.Attribute):
             for receiver in self.of(func.value, scope):
                 if isinstance(receiver, Client):
@@ -432,6 +436,29 @@ class Inference:
                     if library:
                         result.add(Client(library))
         return frozenset(result)
+
+    def _compat_call(self, node: cst.Call, scope: Scope) -> Types | None:
+        """``spotify_compat.tracks(sp, ids)``, what ``spotlint fix`` writes for ``sp.tracks(ids)``:
+        the same result as the client method (the compat function keeps its response's shape)."""
+        if not node.args or node.args[0].keyword is not None or node.args[0].star:
+            return None
+        for callee in self.of(node.func, scope):
+            if not isinstance(callee, Qual) or callee.module:
+                continue
+            module, _, function = callee.name.rpartition(".")
+            if module.rpartition(".")[2] != COMPAT_MODULE or function.startswith("_"):
+                continue
+            library, method = compat_method(function, (lib.name for lib in self.ctx.catalogue.libraries))
+            if not any(lib == library for lib, _ in self.ctx.catalogue.call_rules(method)):
+                continue
+            result: set[Type] = set()
+            for receiver in self.of(node.args[0].value, scope):
+                if isinstance(receiver, Client) and receiver.library == library:
+                    result.add(Result(library, method))
+                elif isinstance(receiver, Qual) and not receiver.module and not receiver.resolved:
+                    result |= self._qual(f"{receiver.name}.{method}()")  # another module's client, resolved later
+            return frozenset(result)
+        return None
 
     def _pass_through(self, node: cst.Call, scope: Scope) -> Types | None:
         """``list(items)``, ``sorted(items, key=…)``, ``copy.deepcopy(track)``: the argument's
@@ -498,4 +525,6 @@ class Inference:
                 result.add(Client(value.library))
             elif isinstance(value, UserClass):
                 result |= self._instantiate(value)
+            elif isinstance(value, Qual) and value.resolved and not value.module and not value.external:
+                result |= self._qual(f"{value.name}()")  # a project class of another module: its instances
         return frozenset(result)

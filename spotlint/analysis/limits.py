@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import libcst as cst
 
-from spotlint.analysis.clients import method_target, rules_for_call
+from spotlint.analysis.clients import method_target, resolved_client, rules_for_call
 from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Client
 from spotlint.analysis.scope import Scope, reaching
@@ -44,7 +44,7 @@ def on_call(node: cst.CSTNode, ctx: ModuleContext) -> None:
         for rule, libraries in rules_for_call(done, done.inference, receiver, scope, name, keywords, entries):
             detail = _excess(done, node, scope, rule, name, libraries, maximised)
             if detail:
-                done.report(node, rule, statement, detail, name, libraries)
+                done.report(node, rule, statement, detail, name, libraries, sure=resolved_client(receivers))
 
     ctx.late.append(check)
 

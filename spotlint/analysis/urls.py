@@ -9,7 +9,6 @@ spotipy's and tekore's ``_get``…), otherwise at the string expression: one fin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import libcst as cst
 
@@ -17,80 +16,16 @@ from spotlint.analysis.context import ModuleContext
 from spotlint.analysis.infer import Client, Types
 from spotlint.analysis.limits import integer_values, over_limit, requested_limit
 from spotlint.analysis.scope import Scope
-from spotlint.analysis.strings import WILD, Evaluator, is_string_expression
+from spotlint.analysis.strings import Evaluator, is_string_expression
 from spotlint.analysis.wrappers import is_api_wrapper
-from spotlint.catalogue.load import Catalogue
-from spotlint.catalogue.schema import Endpoint, Rule
+from spotlint.catalogue.paths import API_HOST, Match, match_path, template_path  # noqa: F401  (API_HOST: re-exported for provenance)
 
-API_HOST = "api.spotify.com"
 HTTP_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "delete": "DELETE", "patch": "PATCH", "head": "HEAD"}
 REQUEST_FUNCS = {"request": 1, "_internal_call": 1}  # name -> index of the URL argument
 CLIENT_INTERNALS = {"_get": "GET", "_post": "POST", "_put": "PUT", "_delete": "DELETE", "_internal_call": ""}
 # a wrapper's own request methods: ``get_one``, ``get_all``, ``_post_json``…
 _WRAPPER_VERB = re.compile(r"_?(get|post|put|delete|patch)_\w+")
 HTTP_LIBRARIES = ("requests", "httpx", "aiohttp", "urllib3", "urllib.request")
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    rule: Rule
-    endpoint: Endpoint
-
-
-# -- templates → paths -----------------------------------------------------------------
-def template_path(template: str) -> tuple[str, list[str]] | None:
-    """('absolute'|'relative'|'unanchored', segments) of a Web API URL template, or None
-    when the template names another host."""
-    text = re.split(r"[?#]", template, maxsplit=1)[0]
-    if text.startswith(("http://", "https://")):
-        rest = text.split("://", 1)[1]
-        host, _, path = rest.partition("/")
-        if host.lower() != API_HOST:
-            return None
-        anchor = "absolute"
-    elif text.startswith(WILD):
-        anchor, path = "unanchored", text.lstrip(WILD)
-        if not path.startswith("/"):
-            return None  # ``f"{minutes}m{seconds}s"``: a base URL is joined to its path by a slash
-    else:
-        anchor, path = "relative", text
-    path = re.sub(r"/{2,}", "/", path).strip("/")
-    if path == "v1" or path.startswith("v1/"):
-        path = path[3:]
-    elif anchor == "absolute":
-        return None  # api.spotify.com without /v1 is not the Web API
-    segments = [s for s in path.split("/")] if path else []
-    if any(s == "" for s in segments):
-        return None
-    return anchor, segments
-
-
-def _segment_matches(pattern: str, segment: str) -> bool:
-    if pattern.startswith("{"):
-        return bool(segment)
-    if segment == pattern:
-        return True
-    if WILD in segment and segment != WILD:
-        regex = ".*".join(re.escape(p) for p in segment.split(WILD))
-        return re.fullmatch(regex, pattern) is not None
-    return False
-
-
-def match_path(catalogue: Catalogue, segments: list[str], method: str, owned: re.Pattern[str] | None) -> list[Match]:
-    found: list[Match] = []
-    for rule in catalogue.rules:
-        for endpoint in rule.endpoints:
-            if method and endpoint.method != method:
-                continue
-            pattern = endpoint.path.strip("/").split("/")
-            if len(pattern) != len(segments) or not all(_segment_matches(p, s) for p, s in zip(pattern, segments)):
-                continue
-            if rule.kind == "playlist":
-                if not rule.playlist_id or not any(re.search(rule.playlist_id, s) for s in segments):
-                    continue
-            found.append(Match(rule, endpoint))
-            break
-    return found
 
 
 # -- handlers ----------------------------------------------------------------------------

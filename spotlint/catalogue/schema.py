@@ -21,8 +21,11 @@ IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 VERSION_RE = re.compile(r"^[0-9]+(\.[0-9]+)*$")
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
 KINDS = frozenset({"endpoint", "route", "field", "playlist", "pin", "limit"})
-STRATEGIES = frozenset({"stub", "local"})
+STRATEGIES = frozenset({"stub", "local", "reccobeats"})
 LIBRARIES = frozenset({"spotipy", "tekore"})
+
+# the kinds whose restriction a request shows (method, path, query): what the runtime guard checks
+REQUEST_KINDS = frozenset({"endpoint", "route", "playlist", "limit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,7 @@ class Rule:
     message: str
     instead: str
     fix: tuple[str, ...]
+    fix_default: str | None  # the strategy ``spotlint fix`` uses when none is forced (None: no fix)
     endpoints: tuple[Endpoint, ...]
     clients: tuple[ClientMethods, ...]
     generic: tuple[str, ...]
@@ -156,6 +160,7 @@ def parse_rule(data: Mapping[str, Any], source: str) -> Rule:
     fixes = top.strings("fix")
     bad_fix = [f for f in fixes if f not in STRATEGIES]
     _check(not bad_fix, top, "fix", f"unknown strategy {bad_fix[:1]}")
+    default = _fix_default(top, fixes)
     rule = Rule(
         code=code,
         name=name,
@@ -166,6 +171,7 @@ def parse_rule(data: Mapping[str, Any], source: str) -> Rule:
         message=top.string("message"),
         instead=top.string("instead"),
         fix=fixes,
+        fix_default=default,
         endpoints=tuple(_endpoint(r) for r in top.tables("endpoints")),
         clients=_clients(top.table("clients")),
         generic=top.strings("generic"),
@@ -198,6 +204,17 @@ def parse_rule(data: Mapping[str, Any], source: str) -> Rule:
     stray = sorted(set(rule.generic) - all_methods)
     _check(not stray, top, "generic", f"{stray[:1]} is not one of the rule's methods")
     return rule
+
+
+def _fix_default(reader: _Reader, fixes: tuple[str, ...]) -> str | None:
+    """The rule's own strategy: required when it offers two, implied when it offers one."""
+    default = reader.string("fix-default", required=len(fixes) > 1, default="")
+    if not fixes:
+        _check(not default, reader, "fix-default", "a rule with no fix strategy takes no fix-default")
+        return None
+    _check(not default or default in fixes, reader, "fix-default",
+           f"{default!r} is not one of the rule's fix strategies ({', '.join(fixes)})")
+    return default or fixes[0]
 
 
 def _endpoint(reader: _Reader) -> Endpoint:

@@ -20,6 +20,7 @@ from spotlint.analysis import analyse
 from spotlint.analysis.context import Candidate
 from spotlint.project.info import ProjectInfo, compat_name
 from spotlint.catalogue.load import Catalogue
+from spotlint.catalogue.messages import compose
 from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span, error_result
 from spotlint.files.kinds import kind
 from spotlint.files.notebook import extract
@@ -236,13 +237,7 @@ def compose_message(catalogue: Catalogue, candidate: Candidate) -> str:
 
 
 def _compose(catalogue: Catalogue, candidate: Candidate) -> str:
-    rule = candidate.rule
-    head = rule.message.replace("{key}", candidate.detail.strip("`")) if rule.kind == "field" else rule.message
-    parts = [f"{head} {catalogue.wave_of(rule).audience}"]
-    if rule.kind in ("route", "limit") and candidate.detail:
-        parts.append(candidate.detail)
-    parts.append(rule.instead)
-    return "; ".join(parts)
+    return compose(catalogue, candidate.rule, candidate.detail)
 
 
 def _suppress(findings: list[Finding], text: str, selected: Collection[str]) -> tuple[Finding, ...]:

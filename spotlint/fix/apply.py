@@ -3,8 +3,10 @@
 The only part of the fixer that writes to the file system, and only here, in the parent, after
 every worker has returned. The run shares ``check``'s stages (discovery, screening, one
 resolution of the project index) so both count the same findings; each file's fix is a
-value (``FileFix``); the compat module is rendered from the blocks the files report. A file is
-written only when it changes and its new text parses; ``--diff`` and ``--check`` write nothing.
+value (``FileFix``). Where each file's compat module goes is decided here, before the workers
+start (``fix.placement``, per file); each compat module is rendered from the blocks its files
+report, and dependency files get their pins raised (``fix.pins``). A file is written only when
+it changes and its new text parses; ``--diff`` and ``--check`` write nothing.
 """
 
 from __future__ import annotations
@@ -21,29 +23,31 @@ from spotlint.catalogue.load import Catalogue
 from spotlint.config import Settings
 from spotlint.engine.check import check_file
 from spotlint.engine.pool import SMALL_RUN, chunksize, open_pool, worker_catalogue
-from spotlint.files.discovery import SourceFile, import_root, project_root
+from spotlint.files.dependencies import is_dependency_file
+from spotlint.files.discovery import Scope, SourceFile, project_root
+from spotlint.files.source import DecodeFailure, decode
 from spotlint.findings import INTERNAL_ERROR, FileResult, error_result
-from spotlint.fix.accounting import FIXED, LEFT, Outcome, Tally, left_as_found, scoped
+from spotlint.fix.accounting import FIXED, LEFT, Outcome, Tally, left_as_found, not_selected, scoped, selectable
 from spotlint.fix.blocks import Block
 from spotlint.fix.compat import CompatError, render
 from spotlint.fix.onefile import FileFix, fix_file
+from spotlint.fix.pins import fix_pins
+from spotlint.fix.placement import COMPAT_FILE, Layout, Placement, Unplaceable, place
 from spotlint.fix.plan import NO_REWRITE
 from spotlint.fix.rounds import FixJob
 from spotlint.project.info import ProjectInfo
-
-COMPAT_FILE = "spotify_compat.py"
 
 
 @dataclass
 class FixReport:
     files: list[FileFix]
     tally: Tally  # every finding of the run, once: fixed, left (why) or not selected
-    compat: FileFix | None
+    compats: list[FileFix]  # the compat modules the fixed files call, one per placement
     problems: list[str]
 
     @property
     def changed(self) -> list[FileFix]:
-        return [f for f in self.files if f.changed] + ([self.compat] if self.compat and self.compat.changed else [])
+        return [f for f in [*self.files, *self.compats] if f.changed]
 
     @property
     def fixed(self) -> int:
@@ -69,30 +73,49 @@ class FixReport:
 
 @dataclass
 class _Compat:
-    """Where the compat module lives, decided by the first file that needs it."""
+    """The run's compat modules: where each fixed file's is (fix.placement decides), and the
+    functions each module must hold."""
 
-    path: Path | None
-    dotted: str = ""
-    blocks: dict[str, Block] = field(default_factory=dict)
+    layout: Layout
+    placed: dict[Path, Placement | Unplaceable] = field(default_factory=dict)  # fixed file -> its placement
+    blocks: dict[Path, dict[str, Block]] = field(default_factory=dict)  # compat module -> its functions
 
-    def place(self, near: Path) -> str:
-        if self.path is None:
-            root, module = import_root(near)
-            package = module.split(".")[0] if "." in module else ""
-            self.path = (root / package / COMPAT_FILE) if package else near.absolute().parent / COMPAT_FILE
-        if not self.dotted:
-            _, self.dotted = import_root(self.path)
-        return self.dotted
+    def place(self, near: Path) -> Placement | Unplaceable:
+        key = near.absolute()
+        if key not in self.placed:
+            self.placed[key] = place(key, self.layout)
+        return self.placed[key]
+
+    def known_as(self, near: Path) -> str:
+        """The compat module's dotted name for a file placed already ('' if not)."""
+        placement = self.placed.get(near.absolute())
+        return placement.known_as if isinstance(placement, Placement) else ""
+
+    def is_compat(self, path: Path) -> bool:
+        """Whether a file is a compat module itself (it is never fixed)."""
+        configured = self.layout.configured
+        if path.name != (configured.name if configured is not None else COMPAT_FILE):
+            return False
+        placement = self.place(path)
+        return isinstance(placement, Placement) and placement.path == path.absolute()
+
+    def job_for(self, near: Path, job: FixJob) -> FixJob:
+        """The run's job with this file's placement, for the worker that fixes it."""
+        placement = self.place(near)
+        if isinstance(placement, Unplaceable):
+            return replace(job, unplaceable=placement.reason)
+        return replace(job, compat=placement.module, known_as=placement.known_as, warning=placement.warning)
 
 
 _Task = tuple[SourceFile, frozenset[str], FixJob, ProjectInfo]
 
 
-def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str,
+def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[str], strategy: str | None,
               unsafe_fixes: bool, compat_path: Path | None, write: bool, settings: Settings | None = None,
               fixable: Collection[str] | None = None, jobs: int | None = None) -> FixReport:
     """Fix every file under ``paths``. ``selected`` is what ``check`` reports (the findings
-    counted); ``fixable`` the codes to rewrite (default: all selected), the rest not selected."""
+    counted); ``fixable`` the codes to rewrite (default: all selected), the rest not selected.
+    ``strategy`` is forced on every rule; None lets each rule's fix-default decide."""
     from spotlint.api import discover_files, prepare, selection
 
     paths = list(paths)
@@ -100,8 +123,11 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
     root = project_root(paths, settings.root if settings is not None and settings.has_config else None)
     if compat_path is not None and not _within(compat_path, root):
         problem = f"{compat_path}: the compat module must be inside the project ({root}); nothing written"
-        return FixReport([], Tally.of(()), None, [problem])
+        return FixReport([], Tally.of(()), [], [problem])
     problems: list[str] = []
+    scope = settings.scope if settings else Scope()
+    compat = _Compat(Layout(tuple(Path(p).absolute() for p in paths if Path(p).is_dir()), scope,
+                            compat_path.absolute() if compat_path else None))
     outcomes = [o for result in missing for o in left_as_found(result)]
     pool, workers = open_pool(jobs, len(files), catalogue)
     index_file: Path | None = None
@@ -109,69 +135,49 @@ def fix_paths(paths: Iterable[str], catalogue: Catalogue, selected: Collection[s
         ready = prepare(paths, files, catalogue, settings, False, pool, workers)  # the resolution check uses
         index_file = ready.index_file
         outcomes += [o for result in ready.settled for o in left_as_found(result)]
-        sources = [s for s in ready.pending if s.path.suffix in (".py", ".pyi", ".ipynb")]
-        compat = _placement(compat_path, sources)
-        job = FixJob(strategy, unsafe_fixes, frozenset(selected if fixable is None else fixable), compat.dotted)
+        job = FixJob(strategy, unsafe_fixes, frozenset(selected if fixable is None else fixable))
         tasks: list[_Task] = []
+        pinned: list[FileFix] = []
         for source in ready.pending:
             chosen = selection(source, selected, settings)
             if source.path.suffix not in (".py", ".pyi", ".ipynb"):
-                outcomes += _leave_unfixable(check_file(source.path, catalogue, chosen, ready.infos[source.path],
-                                                        source.display), catalogue)
-            elif compat.path is not None and source.path.absolute() == compat.path:
+                result = check_file(source.path, catalogue, chosen, ready.infos[source.path], source.display)
+                pins = _fix_pins(source, result, catalogue, strategy, job.fixable)
+                if isinstance(pins, FileFix):
+                    pinned.append(pins)
+                else:
+                    outcomes += pins
+            elif compat.is_compat(source.path):
                 outcomes += left_as_found(check_file(source.path, catalogue, chosen, ready.infos[source.path],
                                                      source.display), "in the compat module spotlint writes: not rewritten")
             else:
-                tasks.append((source, chosen, job, ready.infos[source.path]))
+                tasks.append((source, chosen, compat.job_for(source.path, job), ready.infos[source.path]))
         fixes = _run(tasks, catalogue, pool, workers)
-        compat, fixes = _replaced(compat_path, compat, tasks, fixes, catalogue, pool, workers)
     finally:
         if pool is not None:
             pool.shutdown()
         if index_file is not None:
             index_file.unlink(missing_ok=True)
-    for item in fixes:
-        for block in item.blocks:
-            compat.blocks[block.name] = block
-    compat_fix = _compat_fix(compat, problems)
-    if compat_fix is not None and compat_fix.error:  # the rewritten files would call what is not there
-        fixes = [_unfixed(f, "the compat module cannot be updated; this file is not rewritten") if f.blocks else f
-                 for f in fixes]
+    modules: dict[Path, Path] = {}  # fixed file -> the compat module its blocks go to
+    for (source, _, _, _), item in zip(tasks, fixes):
+        placement = compat.place(source.path)
+        if item.blocks and isinstance(placement, Placement):
+            modules[source.path] = placement.path
+            filed = compat.blocks.setdefault(placement.path, {})
+            for block in item.blocks:
+                filed[block.name] = block
+    compat_fixes = _compat_fix(compat, problems)
+    failed = {item.path for item in compat_fixes if item.error}
+    if failed:  # the rewritten files would call what is not there
+        fixes = [_unfixed(f, "the compat module cannot be updated; this file is not rewritten")
+                 if f.blocks and modules.get(f.path) in failed else f for f in fixes]
+    fixes += pinned
     if write:
-        for item in [*fixes, *([compat_fix] if compat_fix else [])]:
+        for item in [*fixes, *compat_fixes]:
             if item.changed:
                 _write(item)
     outcomes = [scoped(o, job.fixable) for o in outcomes] + [o for item in fixes for o in item.outcomes]
-    return FixReport(fixes, Tally.of(outcomes), compat_fix, problems)
-
-
-def _placement(compat_path: Path | None, sources: list[SourceFile]) -> _Compat:
-    """Where the compat module goes, decided before the workers start (they write its import):
-    by the first file that may need it. ``_replaced`` corrects the guess when that file needed none."""
-    compat = _Compat(compat_path.absolute() if compat_path else None)
-    if sources:
-        compat.place(sources[0].path)
-    return compat
-
-
-def _replaced(compat_path: Path | None, compat: _Compat, tasks: list[_Task], fixes: list[FileFix],
-              catalogue: Catalogue, pool, workers: int) -> tuple[_Compat, list[FileFix]]:  # type: ignore[no-untyped-def]
-    """The compat module where the first file that uses it puts it; the files that use it fixed
-    again when the guess put it elsewhere (rare: only in runs over several import roots)."""
-    first = next((task for task, item in zip(tasks, fixes) if item.blocks), None)
-    if first is None:
-        return compat, fixes
-    actual = _Compat(compat_path.absolute() if compat_path else None)
-    actual.place(first[0].path)
-    if actual.path == compat.path:
-        return compat, fixes
-    again = [i for i, item in enumerate(fixes) if item.blocks]
-    redone = _run([(s, c, replace(j, compat=actual.dotted), p) for s, c, j, p in (tasks[i] for i in again)],
-                  catalogue, pool, workers)
-    fixes = list(fixes)
-    for index, item in zip(again, redone):
-        fixes[index] = item
-    return actual, fixes
+    return FixReport(fixes, Tally.of(outcomes), compat_fixes, problems)
 
 
 def _run(tasks: list[_Task], catalogue: Catalogue, pool, workers: int) -> list[FileFix]:  # type: ignore[no-untyped-def]
@@ -212,7 +218,7 @@ def _within(path: Path, root: Path) -> bool:
 
 
 def _leave_unfixable(result: FileResult, catalogue: Catalogue) -> tuple[Outcome, ...]:
-    """Findings in files the fixer does not rewrite (dependency declarations)."""
+    """Findings in files the fixer does not rewrite (dependency declarations it cannot edit)."""
     return tuple(
         Outcome(f, LEFT, NO_REWRITE, f"no automatic fix: {catalogue.rule(f.code).instead}")
         if catalogue.has(f.code) else o
@@ -220,18 +226,42 @@ def _leave_unfixable(result: FileResult, catalogue: Catalogue) -> tuple[Outcome,
     )
 
 
-def _compat_fix(compat: _Compat, problems: list[str]) -> FileFix | None:
-    if not compat.blocks or compat.path is None:
-        return None
-    path = compat.path
-    display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-    before = path.read_text(encoding="utf-8") if path.is_file() else ""
+def _fix_pins(source: SourceFile, result: FileResult, catalogue: Catalogue, strategy: str | None,
+              fixable: frozenset[str]) -> FileFix | tuple[Outcome, ...]:
+    """A dependency declaration file: stale pins raised (fix.pins) as fixed, the rest left with
+    their kind and reason; or, for a file it cannot edit, its findings left."""
+    if not is_dependency_file(source.path.name) or not result.findings or result.failed:
+        return _leave_unfixable(result, catalogue)
     try:
-        after = render(compat.blocks.values(), before or None)
-    except CompatError as exc:
-        problems.append(f"{display}: cannot update the compat module: {exc}")
-        return FileFix(display, path, before, before, error=str(exc))
-    return FileFix(display, path, before, after)
+        decoded = decode(source.path.read_bytes())
+    except (OSError, DecodeFailure):
+        return _leave_unfixable(result, catalogue)
+    chosen = [f for f in result.findings if selectable(f, fixable)]
+    pins = fix_pins(source.path.name, decoded.text, chosen, catalogue, strategy)
+    left = {id(item.finding): item for item in pins.left}
+    outcomes = tuple(
+        not_selected(f) if not selectable(f, fixable)
+        else Outcome(f, LEFT, left[id(f)].kind, left[id(f)].reason) if id(f) in left
+        else Outcome(f, FIXED)
+        for f in result.findings
+    )
+    return FileFix(source.display, source.path, decoded.text, pins.text, outcomes=outcomes, source=decoded)
+
+
+def _compat_fix(compat: _Compat, problems: list[str]) -> list[FileFix]:
+    """Each compat module with the functions its files now call (merged into what is there)."""
+    fixes = []
+    for path, blocks in sorted(compat.blocks.items()):
+        display = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+        before = path.read_text(encoding="utf-8") if path.is_file() else ""
+        try:
+            after = render(blocks.values(), before or None)
+        except CompatError as exc:
+            problems.append(f"{display}: cannot update the compat module: {exc}")
+            fixes.append(FileFix(display, path, before, before, error=str(exc)))
+            continue
+        fixes.append(FileFix(display, path, before, after))
+    return fixes
 
 
 def _encode(fix: FileFix) -> bytes:

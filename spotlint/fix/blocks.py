@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spotlint.fix.asynctwin import twin_name, twins
 from spotlint.project.info import compat_name
 
 STRATEGY_TEMPLATES = {
@@ -19,6 +20,8 @@ STRATEGY_TEMPLATES = {
     ("spotipy", "local"): ("spotipy_local", "spotipy_stub"),
     ("tekore", "stub"): ("tekore_stub",),
     ("tekore", "local"): ("tekore_local", "tekore_stub"),
+    ("spotipy", "reccobeats"): ("reccobeats",),
+    ("tekore", "reccobeats"): ("reccobeats",),
 }
 
 
@@ -60,8 +63,8 @@ def load(template: str) -> dict[str, Block]:
     previous_end = 0
     for node in tree.body:
         start = node.lineno - 1 - len(getattr(node, "decorator_list", []) or [])
-        if isinstance(node, (ast.FunctionDef, ast.Assign, ast.AnnAssign)):
-            name = node.name if isinstance(node, ast.FunctionDef) else _target(node)
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign)):
+            name = node.name if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else _target(node)
             comments = [line for line in lines[previous_end:start] if line.lstrip().startswith("#")]
             unsafe = " ".join(c.split(":", 1)[1].strip() for c in comments if c.lstrip().startswith("# unsafe:"))
             kept = [c for c in comments if not c.lstrip().startswith("# unsafe:")]
@@ -80,6 +83,8 @@ def load(template: str) -> dict[str, Block]:
                 unsafe=unsafe, summary=summary,
             )
         previous_end = node.end_lineno or previous_end
+    if template.startswith("tekore"):  # the asynchronous client's twins (``asynctwin``)
+        blocks.update(twins(blocks, template))
     return blocks
 
 
@@ -101,9 +106,12 @@ def _annotation_names(node: ast.FunctionDef) -> set[str]:
     return names
 
 
-def choose(library: str, method: str, strategy: str) -> Choice | None:
-    """The template function for a client method under a strategy (local falls back to stub)."""
+def choose(library: str, method: str, strategy: str, awaited: bool = False) -> Choice | None:
+    """The template function for a client method under a strategy (local falls back to stub);
+    for a call awaited on tekore's asynchronous client, its asynchronous twin."""
     name = compat_name(library, method)
+    if awaited:
+        name = twin_name(name)
     for index, template in enumerate(STRATEGY_TEMPLATES.get((library, strategy), ())):
         block = load(template).get(name)
         if block is not None:

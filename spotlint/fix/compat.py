@@ -34,6 +34,16 @@ from __future__ import annotations
 '''
 
 
+# What the module docstring must also say while the module holds blocks of a template.
+NOTICES = {
+    "reccobeats": (
+        "You opted in to `--strategy reccobeats`: the functions whose docstrings say so send\n"
+        "Spotify track (and artist) ids over the network to ReccoBeats (RECCOBEATS_URL), a\n"
+        "third-party service, and return its data, not Spotify's.\n"
+    ),
+}
+
+
 class CompatError(Exception):
     """The existing compat module cannot be merged into; the message says why."""
 
@@ -50,10 +60,12 @@ def render(blocks: Iterable[Block], existing: str | None = None) -> str:
     """The compat module holding ``blocks`` (and their helpers), merged into ``existing``."""
     needed = closure(list(blocks))
     imports = sorted({line for block in needed for line in block.imports}, key=lambda i: (i.startswith("from"), i))
+    notices = [NOTICES[t] for t in sorted({b.template for b in needed}) if t in NOTICES]
     if existing is None:
         body = "\n\n".join(_marked(b) for b in needed)
-        return HEADER + ("\n" + "\n".join(imports) + "\n" if imports else "") + "\n\n" + body
-    return _merge(existing, needed, imports)
+        text = HEADER + ("\n" + "\n".join(imports) + "\n" if imports else "") + "\n\n" + body
+        return _add_notices(text, notices)
+    return _add_notices(_merge(existing, needed, imports), notices)
 
 
 def _merge(existing: str, needed: list[Block], imports: list[str]) -> str:
@@ -112,6 +124,24 @@ def _marker_line(lines: list[str], start: int) -> int | None:
             return index
         index -= 1
     return None
+
+
+def _add_notices(text: str, notices: list[str]) -> str:
+    """Each notice the text lacks, as a last paragraph of the module docstring (or, when the
+    docstring does not end in a line of its own, as comments at the top)."""
+    missing = [n for n in notices if n.splitlines()[0] not in text]
+    if not missing:
+        return text
+    lines = text.splitlines(keepends=True)
+    tree = ast.parse(text)
+    first = tree.body[0] if tree.body else None
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        end = first.end_lineno or 1
+        if lines[end - 1].strip() in ('"""', "'''"):
+            added = "".join("\n" + notice for notice in missing)
+            return "".join(lines[:end - 1]) + added + "".join(lines[end - 1:])
+    comments = "".join("".join(f"# {line}\n" for line in notice.splitlines()) for notice in missing)
+    return comments + text
 
 
 def _add_imports(text: str, imports: list[str]) -> str:

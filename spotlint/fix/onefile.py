@@ -101,7 +101,8 @@ def _fix_notebook(source: SourceFile, data: bytes, catalogue: Catalogue, selecte
     new = done.text
     if new == joined or done.error:
         return fix
-    new = _prepend_imports(new, import_lines(job.compat, done.partial))
+    if done.blocks:  # the cells call the compat module (URL renames alone need no import)
+        new = _prepend_imports(new, import_lines(job.compat, done.partial))
     return replace(fix, after=_merge_cells(raw, document, code, joined, new))
 
 

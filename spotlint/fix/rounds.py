@@ -13,13 +13,14 @@ from dataclasses import dataclass, replace
 
 import libcst as cst
 
+from spotlint.analysis.context import Candidate
 from spotlint.analysis.walk import children
 from spotlint.catalogue.load import Catalogue
 from spotlint.engine.check import Analysis, analyse_source
 from spotlint.findings import FileResult, Finding
 from spotlint.fix.accounting import FIXED, LEFT, Outcome, not_selected, selectable
 from spotlint.fix.blocks import Block
-from spotlint.fix.plan import NO_REWRITE, UNPARSABLE, plan
+from spotlint.fix.plan import NO_REWRITE, UNPARSABLE, Left, Plan, plan
 from spotlint.fix.transform import rewrite_module
 from spotlint.project.info import ProjectInfo
 
@@ -31,10 +32,14 @@ _LIBRARY_IMPORT_RE = re.compile(r"^\s*(?:import|from)\s+(spotipy|tekore)\b", re.
 class FixJob:
     """What a run fixes, the same for every file (sent to each worker)."""
 
-    strategy: str
+    strategy: str | None  # forced on every rule; None: each rule's fix-default
     unsafe_fixes: bool
     fixable: frozenset[str]  # the codes ``fix`` may rewrite (its --select/--ignore)
-    compat: str = ""  # dotted name of the compat module rewrites import ('' = not placed)
+    # The file's compat module, as ``fix.placement`` placed it (per file, in the parent):
+    compat: str = ""  # what the file imports ("spotify_compat", "..spotify_compat", "pkg.x"; '' = not placed)
+    known_as: str = ""  # its dotted name from the file's import root (a module of the project)
+    unplaceable: str = ""  # why no compat module can be placed for the file (its rewrites are left)
+    warning: str = ""  # a note for the file, once it calls the module (a configured module it may not import)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +56,8 @@ def rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collec
                  project: ProjectInfo, notebook: bool = False) -> Rewritten | FileResult:
     """The fixed text with an outcome per finding, or the FileResult (SPT001) when ``text``
     does not parse. A notebook gets one round (its import is added by the caller)."""
-    if job.compat:  # the compat module is a module, whether or not it exists yet
-        project = replace(project, modules=project.modules | {job.compat})
+    if job.known_as:  # the compat module is a module, whether or not it exists yet
+        project = replace(project, modules=project.modules | {job.known_as})
     libraries = frozenset(name for name, _ in project.declared if name in ("spotipy", "tekore"))
     current, module = text, None
     originals: list[Finding] = []
@@ -73,6 +78,8 @@ def rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collec
             origin = _match(analysis.findings, [f for f in originals if status[id(f)].status != FIXED], originals)
         planned = [(c, f) for c, f in analysis.located if f.code in job.fixable]
         steps = plan(planned, job.strategy, job.unsafe_fixes, _imported(current) | libraries, _awaited(analysis.module))
+        if steps.rewrites and not job.compat:  # no place for the module: the path renames can still be made
+            steps = _unplaced(steps, planned, job.unplaceable or "no compat module is placed for this file")
         kept = {id(left.finding): left for left in steps.left}
         rewritten = {id(f) for _, f in planned} - set(kept)
         for finding in analysis.findings:
@@ -110,8 +117,19 @@ def rewrite_text(text: str, display: str, catalogue: Catalogue, selected: Collec
             blocks[rewrite.block.name] = rewrite.block
             if rewrite.note:
                 notes.append(f"{rewrite.code} {rewrite.block.name}: {rewrite.note}")
+        if steps.rewrites and job.warning and job.warning not in notes:
+            notes.append(job.warning)
         current = new_text
     return Rewritten(current, tuple(status[id(f)] for f in originals), tuple(blocks.values()), tuple(notes), partial)
+
+
+def _unplaced(steps: Plan, planned: list[tuple[Candidate, Finding]], reason: str) -> Plan:
+    """The plan without its compat calls (the file has no place for the module): their
+    findings are left with ``reason``; the raw URL renames stay."""
+    nodes = {id(r.node) for r in steps.rewrites}
+    kept = {id(left.finding) for left in steps.left}
+    left = tuple(Left(f, reason) for c, f in planned if id(c.node) in nodes and id(f) not in kept)
+    return Plan((), steps.left + left, steps.retexts)
 
 
 def _match(found: tuple[Finding, ...], unresolved: list[Finding], originals: list[Finding]) -> dict[int, Finding]:

@@ -2,7 +2,8 @@
 
 ``client.method(args)`` becomes ``compat.method(client, args)``; ``getattr(client, "method")``
 and an uncalled ``client.method`` become ``functools.partial(compat.method, client)``. The
-compat import (and ``functools``) is added once, where libcst's codemod puts imports.
+compat import (and ``functools``) is added once, where libcst's codemod puts imports; the
+compat module's name may be relative (``..spotify_compat``: ``from .. import spotify_compat``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
 
+from spotlint.analysis.scope import dotted_name
 from spotlint.analysis.walk import children
 from spotlint.fix.plan import Retext, Rewrite
 
@@ -92,9 +94,16 @@ def _bare(node: cst.BaseExpression) -> bool:
     return bool(getattr(node, "lpar", None)) and isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript))
 
 
+def _parts(compat_module: str) -> tuple[int, str, str]:
+    """(relative level, package, name) of a compat module's dotted name."""
+    dotted = compat_module.lstrip(".")
+    package, _, name = dotted.rpartition(".")
+    return len(compat_module) - len(dotted), package, name
+
+
 def import_lines(compat_module: str, partial: bool) -> list[str]:
-    package, _, name = compat_module.rpartition(".")
-    lines = [f"from {package} import {name}" if package else f"import {name}"]
+    level, package, name = _parts(compat_module)
+    lines = [f"from {'.' * level}{package} import {name}" if level or package else f"import {name}"]
     return [*lines, "import functools"] if partial else lines
 
 
@@ -114,11 +123,26 @@ def _paths(module: cst.Module, targets: set[int]) -> frozenset[int]:
     return frozenset(found)
 
 
+def _imported(module: cst.Module, level: int, package: str, name: str) -> bool:
+    """Whether a top-level ``from <level><package> import name`` is there already (libcst's
+    AddImportsVisitor adds ``from . import x`` again)."""
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if (isinstance(small, cst.ImportFrom) and len(small.relative) == level
+                    and (dotted_name(small.module) if small.module is not None else "") == package
+                    and not isinstance(small.names, cst.ImportStar)
+                    and any(a.asname is None and dotted_name(a.name) == name for a in small.names)):
+                return True
+    return False
+
+
 def rewrite_module(module: cst.Module, rewrites: Sequence[Rewrite], compat_module: str,
                    add_imports: bool = True, retexts: Sequence[Retext] = ()) -> tuple[cst.Module, bool]:
     """The module with the rewrites applied and (unless told not to) the compat module
     imported; and whether ``functools.partial`` was used."""
-    package, _, name = compat_module.rpartition(".")
+    level, package, name = _parts(compat_module)
     targets = {id(r.node) for r in rewrites} | {id(r.node) for r in retexts}
     rewriter = _Rewriter(rewrites, name, retexts, _paths(module, targets))
     changed = module.visit(rewriter)
@@ -128,7 +152,10 @@ def rewrite_module(module: cst.Module, rewrites: Sequence[Rewrite], compat_modul
     if not rewrites or not add_imports:
         return changed, rewriter.partial
     context = CodemodContext()
-    if package:
+    if level:
+        if not _imported(changed, level, package, name):
+            AddImportsVisitor.add_needed_import(context, package, name, relative=level)
+    elif package:
         AddImportsVisitor.add_needed_import(context, package, name)
     else:
         AddImportsVisitor.add_needed_import(context, name)

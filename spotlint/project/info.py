@@ -3,6 +3,7 @@ and the client versions the project declares. Pure data, picklable, cheap to imp
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Names every layer needs without importing the analysers.
@@ -13,6 +14,14 @@ COMPAT_MODULE = "spotify_compat"  # the module `spotlint fix` writes: importing 
 def compat_name(library: str, method: str) -> str:
     """The compat module's function for a client method (spotipy's keep their names)."""
     return method if library == "spotipy" else f"{library}_{method}"
+
+
+def compat_method(function: str, libraries: Iterable[str]) -> tuple[str, str]:
+    """The (library, client method) a compat function stands for: ``compat_name`` reversed."""
+    for library in libraries:
+        if library != "spotipy" and function.startswith(f"{library}_"):
+            return library, function[len(library) + 1:]
+    return "spotipy", function
 
 
 @dataclass(frozen=True, slots=True)

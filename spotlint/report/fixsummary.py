@@ -16,14 +16,17 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
-def summary(report: FixReport, strategy: str, written: bool) -> str:
+def summary(report: FixReport, strategy: str | None, written: bool) -> str:
+    """``strategy`` is the one forced on every rule, None when each rule used its own default."""
     tally = report.tally
     lines: list[str] = []
+    chosen = strategy or "each rule's default"
     files = len([f for f in report.files if f.changed])
     lines.append(f"{'Fixed' if written else 'Would fix'} {_plural(report.fixed, 'finding')} in {_plural(files, 'file')} "
-                 f"(strategy: {strategy}).")
-    if report.compat is not None and report.compat.changed:
-        lines.append(f"{'Wrote' if written else 'Would write'} the compat module {report.compat.display}.")
+                 f"(strategy: {chosen}).")
+    for compat in report.compats:
+        if compat.changed:
+            lines.append(f"{'Wrote' if written else 'Would write'} the compat module {compat.display}.")
     notes = sorted({note for f in report.files for note in f.notes})
     lines += [f"  note: {note}" for note in notes]
     for outcome in tally.unparsable:  # the line `check` prints for the file

@@ -1,7 +1,7 @@
 """Local replacements for tekore calls of restricted endpoints (template for compat modules).
 
-Several-item gets become one single-item get per id, with the same list result. Works with
-tekore's synchronous client; calls awaited on the asynchronous client are not rewritten.
+Several-item gets become one single-item get per id, with the same list result. Written for
+tekore's synchronous client; spotlint derives the asynchronous client's ``…_async`` twins.
 """
 
 from __future__ import annotations
@@ -77,8 +77,7 @@ def _tekore_pages(client: Any, fetch: Any, limit: int | None, offset: int, pagin
 def tekore_search(client: Any, query: str, types: Any = ("track",), market: str | None = None,
                   include_external: str | None = None, limit: int | None = None, offset: int = 0) -> tuple[Any, ...]:
     """`GET /search` in pages of at most 10 (`offset` paging), merged into the paging models
-    one request of `limit` items returned (one per type, as `search()` returns them).
-    Synchronous clients only."""
+    one request of `limit` items returned (one per type, as `search()` returns them)."""
     def fetch(limit: int, offset: int) -> Any:
         return client.search(query, types, market, include_external, limit=limit, offset=offset)
 
@@ -88,7 +87,7 @@ def tekore_search(client: Any, query: str, types: Any = ("track",), market: str 
 def tekore_artist_albums(client: Any, artist_id: str, include_groups: Any = None, market: str | None = None,
                          limit: int | None = None, offset: int = 0) -> Any:
     """`GET /artists/{id}/albums` in pages of at most 10 (`offset` paging), merged into the
-    paging model one request of `limit` items returned. Synchronous clients only."""
+    paging model one request of `limit` items returned."""
     def fetch(limit: int, offset: int) -> Any:
         return client.artist_albums(artist_id, include_groups, market, limit=limit, offset=offset)
 
