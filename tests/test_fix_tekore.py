@@ -282,3 +282,17 @@ def test_fixed_tekore_code_runs_and_requests_no_removed_route(tmp_path: Path, ca
                          env={"PYTHONPATH": str(tests), "PATH": "/usr/bin:/bin"}, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["(['song t1', 'song t2'], 'Mix', [True, False])", "['song t1', 'song t2']", "[]"]
+
+
+def test_the_compat_module_imports_without_tekore(tmp_path: Path):
+    """The templates import tekore inside the functions that build its models or requests, so
+    the compat module imports (and its list stubs run) where tekore is not installed."""
+    blocks = [*load("tekore_local").values(), *load("tekore_stub").values()]
+    (tmp_path / "spotify_compat.py").write_text(render(blocks), encoding="utf-8")
+    script = ("import sys; sys.modules['tekore'] = None\n"
+              "import warnings; warnings.simplefilter('ignore')\n"
+              "import spotify_compat\n"
+              "print(spotify_compat.tekore_tracks_audio_features(None, ['a']))\n")
+    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[None]"
