@@ -21,7 +21,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except SpotlintError as exc:
-            click.echo(f"spotlint: error: {exc}", err=True)
+            for line in str(exc).splitlines() or [""]:  # a config's problems: one line each
+                click.echo(f"spotlint: error: {line}", err=True)
             ctx.exit(EXIT_ERROR)
 
 
@@ -50,13 +51,20 @@ def scan_options(command):  # type: ignore[no-untyped-def]
                              "[default: respect-gitignore from the config, else on].")(command)
 
 
+force_exclude_option = click.option(
+    "--force-exclude/--no-force-exclude", "force_exclude", default=None,
+    help="Apply the excludes to files named on the command line too, as pre-commit passes them "
+         "[default: force-exclude from the config, else on].")
+
+
 def _scan(extend_exclude: tuple[str, ...], respect_gitignore: bool | None) -> dict[str, object]:
     patterns = [part.strip() for value in extend_exclude for part in value.split(",") if part.strip()]
     return {"extend_exclude": patterns, "respect_gitignore": respect_gitignore}
 
 
 config_option = click.option("--config", "config", type=click.Path(dir_okay=False, exists=True), default=None,
-                             help="Read [tool.spotlint] from this file instead of the nearest pyproject.toml.")
+                             help="Read the settings from this file instead of the nearest config: a "
+                                  "spotlint.toml's top-level keys, or a pyproject.toml's [tool.spotlint].")
 
 
 @main.command()
@@ -77,15 +85,18 @@ config_option = click.option("--config", "config", type=click.Path(dir_okay=Fals
               help="Worker processes (default: all cores; small runs stay in one process).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write .spotlint_cache/.")
 @scan_options
+@force_exclude_option
 @config_option
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...],
           extend_select: tuple[str, ...], statistics: bool, output_file: str | None, baseline: str | None,
           write_baseline: str | None, exit_zero: bool, jobs: int | None, no_cache: bool,
-          extend_exclude: tuple[str, ...], respect_gitignore: bool | None, config: str | None) -> None:
+          extend_exclude: tuple[str, ...], respect_gitignore: bool | None, force_exclude: bool | None,
+          config: str | None) -> None:
     """Report restricted Spotify endpoints and fields used under PATHS (default: .)."""
     from spotlint.api import check_paths
 
-    settings = _settings(paths, config, select, ignore, extend_select, **_scan(extend_exclude, respect_gitignore))
+    settings = _settings(paths, config, select, ignore, extend_select, force_exclude=force_exclude,
+                         **_scan(extend_exclude, respect_gitignore))
     results = check_paths(paths or (".",), settings.catalogue, settings.selected, settings, jobs=jobs,
                           use_cache=not no_cache)
     if write_baseline:

@@ -6,7 +6,8 @@ unless the config's ``exclude`` replaces it), the configured patterns, virtual e
 and, inside a git work tree, what the ``.gitignore`` files and ``.git/info/exclude`` ignore,
 except files git tracks. It never follows a directory twice (symlink loops) nor a link out of
 the tree. A folder named explicitly is walked; a file named explicitly is checked unless an
-exclude (configured or default, on it or a folder between its project and it) says otherwise.
+exclude (configured or default, on it or a folder between its project and it) says otherwise
+and ``force-exclude`` is on (the default; off, as ruff's default, named files are all checked).
 """
 
 from __future__ import annotations
@@ -50,17 +51,20 @@ Excluded = Callable[[Path, bool], bool]
 class Scope:
     """What a walk leaves out: ``names`` of folders and files anywhere (the default excludes),
     ``excluded(path, is_dir)`` (the configured patterns), and, when ``gitignore``, what git
-    ignores. ``root`` is the configuration's folder."""
+    ignores. ``root`` is the configuration's folder. ``force`` applies the excludes to files
+    named explicitly too (``force-exclude``); without it a named file is always checked."""
 
     names: frozenset[str] = DEFAULT_EXCLUDES
     excluded: Excluded | None = None
     gitignore: bool = True
     root: Path | None = None
+    force: bool = True
 
 
 def discover(paths: Iterable[str], scope: Scope | None = None) -> Iterator[SourceFile | Missing]:
-    """Files under ``paths``. The excludes apply to files named explicitly too, as pre-commit
-    passes every changed file; ``.gitignore`` does not (git would not pass an ignored file)."""
+    """Files under ``paths``. The excludes apply to files named explicitly too when
+    ``scope.force`` (the default: pre-commit passes every changed file); ``.gitignore`` does not
+    (git would not pass an ignored file)."""
     scope = scope or Scope()
     seen_files: set[Path] = set()
     named = _NamedFiles(scope)
@@ -68,7 +72,7 @@ def discover(paths: Iterable[str], scope: Scope | None = None) -> Iterator[Sourc
         path = Path(raw)
         if path.is_file():
             resolved = path.resolve()
-            if resolved not in seen_files and not named.excluded(path):
+            if resolved not in seen_files and not (scope.force and named.excluded(path)):
                 seen_files.add(resolved)
                 yield SourceFile(path, _display(path))
         elif path.is_dir():
