@@ -56,7 +56,7 @@ def path_segments(path: str) -> tuple[bool, list[str]] | None:
     if versioned:
         path = path[3:]
     segments = path.split("/") if path else []
-    if any(s == "" for s in segments):
+    if "" in segments:
         return None
     return versioned, segments
 
