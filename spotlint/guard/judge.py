@@ -6,12 +6,13 @@ stops. Runs only for requests to the API, so the catalogue loads here and not be
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from spotlint.catalogue.messages import compose
 from spotlint.findings import Finding, Span
 from spotlint.guard import delivery
 from spotlint.guard.frames import Location, user_location
-from spotlint.guard.matcher import Violation, violations
+from spotlint.guard.matcher import Violation, candidates, judged
 from spotlint.guard.request import Outgoing, with_params
 from spotlint.guard.sighting import Sighting
 
@@ -20,13 +21,22 @@ if TYPE_CHECKING:
 
 
 def judge(guards: list[Guard], method: str, url: str, library: str, params: Any = None) -> Sighting | None:
+    method = method.upper()
+    path = urlsplit(url).path  # the params a library adds go to the query, never to the path
+    hits = []
+    for guard in guards:
+        matches = candidates(guard.catalogue, method, path)
+        if matches:
+            hits.append((guard, matches))
+    if not hits:
+        return None  # most requests: no template of a request rule matches their path
     request = Outgoing(method, with_params(url, params), library)
     path, query = request.parts
     where: Location | None = None
     blocked: Sighting | None = None
-    for guard in guards:
+    for guard, matches in hits:
         settings = guard.settings
-        found = [v for v in violations(guard.catalogue, request, path, query) if not settings.allows(v.rule.code)]
+        found = [v for v in judged(matches, method, path, query) if not settings.allows(v.rule.code)]
         if not found:
             continue
         if where is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spotlint.catalogue.load import Catalogue
-from spotlint.catalogue.paths import match_path, path_segments
+from spotlint.catalogue.paths import Match, match_path, path_segments
 from spotlint.catalogue.schema import REQUEST_KINDS, Rule
 from spotlint.guard.request import Outgoing, shown
 
@@ -24,15 +24,24 @@ class Violation:
 
 def violations(catalogue: Catalogue, request: Outgoing, path: str, query: list[tuple[str, str]]) -> tuple[Violation, ...]:
     """The rules ``request`` (already known to go to the Web API) breaks, one per rule."""
+    method = request.method.upper()
+    return judged(candidates(catalogue, method, path), method, path, query)
+
+
+def candidates(catalogue: Catalogue, method: str, path: str) -> tuple[Match, ...]:
+    """The endpoints of request-shaped rules that ``method`` (upper case) on ``path`` hits,
+    before the query is read: none for most requests, which the guard then lets go at once."""
     split = path_segments(path)
     if split is None or not split[0]:
         return ()  # the Web API is under /v1
-    method = request.method.upper()
+    return tuple(m for m in match_path(catalogue, split[1], method) if m.rule.kind in REQUEST_KINDS)
+
+
+def judged(matches: tuple[Match, ...], method: str, path: str, query: list[tuple[str, str]]) -> tuple[Violation, ...]:
+    """The ``candidates`` the query confirms (a capped parameter over its maximum)."""
     found = []
-    for match in match_path(catalogue, split[1], method):
+    for match in matches:
         rule = match.rule
-        if rule.kind not in REQUEST_KINDS:
-            continue
         detail: str = ""
         keep: frozenset[str] = frozenset()
         if rule.kind == "limit":

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from functools import lru_cache
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -34,6 +35,16 @@ def netloc(url: str) -> str:
     default), '' for a URL that does not parse."""
     try:
         split = urlsplit(url)
+    except ValueError:
+        return ""
+    return _netloc(split.scheme, split.netloc)
+
+
+@lru_cache(maxsize=256)
+def _netloc(scheme: str, location: str) -> str:
+    """``netloc`` of a URL's scheme and authority: a program sends to few of them."""
+    split = SplitResult(scheme, location, "", "", "")
+    try:
         host, port = (split.hostname or "").lower(), split.port
     except ValueError:
         return ""

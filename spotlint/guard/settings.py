@@ -36,5 +36,4 @@ class Settings:
 
     def watches(self, netloc: str) -> bool:
         """Whether requests to ``netloc`` (``host`` or ``host:port``) go to the API."""
-        host = netloc.partition(":")[0]
-        return any(netloc == h or host == h for h in self.hosts)
+        return netloc in self.hosts or netloc.partition(":")[0] in self.hosts

@@ -46,25 +46,31 @@ class Guard:
 
 _lock = threading.Lock()
 _guards: tuple[Guard, ...] = ()
+# every activation's API hosts: a request to none of them leaves after one set lookup; grown
+# before ``_guards`` and shrunk after it, so it always holds the hosts of the guards a hook reads
+_hosts: frozenset[str] = frozenset()
 _patches: list[Patch] = []
+_judge: Any = None  # ``judge.judge``, imported at the first request to the API
 
 
 def start(guard: Guard) -> None:
-    global _guards
+    global _guards, _hosts
     with _lock:
         if not _guards:
             from spotlint.guard.hooks import install
 
             _patches[:] = install()
+        _hosts = _hosts | frozenset(guard.settings.hosts)
         _guards = (*_guards, guard)
 
 
 def stop(guard: Guard) -> None:
-    global _guards
+    global _guards, _hosts
     with _lock:
         if guard not in _guards:
             return
         _guards = tuple(g for g in _guards if g is not guard)
+        _hosts = frozenset(h for g in _guards for h in g.settings.hosts)
         if not _guards:
             for patch in reversed(_patches):
                 patch.restore()
@@ -78,16 +84,21 @@ def active() -> tuple[Guard, ...]:
 def inspect(method: str, url: str, library: str, params: Any = None) -> None:
     """Judge one request against every activation: deliver what each reports, then raise
     ``RestrictedRequest`` if one of them blocks it."""
+    global _judge
     guards = _guards
     if not guards:
         return
     where = netloc(url)
+    hosts = _hosts
+    if where not in hosts and where.partition(":")[0] not in hosts:
+        return
     watching = [g for g in guards if g.settings.watches(where)]
     if not watching:
         return
-    from spotlint.guard.judge import judge
+    if _judge is None:
+        from spotlint.guard.judge import judge
 
-    blocked = judge(watching, method, url, library, params)
+        _judge = judge
+    blocked = _judge(watching, method, url, library, params)
     if blocked is not None:
         raise RestrictedRequest(blocked)
-
