@@ -242,3 +242,20 @@ def test_source_text_lines_end_where_libcst_ends_them() -> None:
     module = cst.parse_module(text)
     call = module.body[1].body[0].value
     assert source.of(reference_positions(module)[call]) == "sp.track('a')"
+
+
+@pytest.mark.parametrize("name", ["decorators", "try", "elif chain", "match", "nested defs", "crlf", "unicode"])
+def test_summary_traces_take_the_lines_of_the_whole_module_pass(name: str, catalogue) -> None:
+    from spotlint.project.info import ProjectInfo
+    from spotlint.project.summarise import _Summariser
+
+    text = LAYOUTS[name]
+    module = cst.parse_module(text)
+    reference = reference_positions(module)
+    for asked in (REPORTED, cst.Call):  # every node; then only calls, what traces ask about
+        summariser = _Summariser(module, "m", "m.py", catalogue, ProjectInfo(), text)
+        summariser.run()
+        for node, _ in reportable(module):
+            if isinstance(node, asked):
+                assert summariser.line(node) == reference[node].start.line
+    assert summariser._positions is None or summariser._positions.whole is None

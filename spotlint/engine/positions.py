@@ -131,6 +131,17 @@ class Positions:
                 return self.generated[outer]
         return self._generate(unit)
 
+    def around(self, statement: cst.CSTNode) -> Mapping[cst.CSTNode, CodeRange]:
+        """The ranges of the nodes of the module's statement that holds ``statement``."""
+        units = self._units()
+        unit = units.get(statement) if units is not None else None
+        if unit is None:
+            return self._whole()
+        while unit.parent is not None:
+            unit = unit.parent
+        known = self.generated.get(unit)
+        return known if known is not None else self._generate(unit)
+
     def _units(self) -> dict[cst.CSTNode, Unit] | None:
         if self.units is None:
             self.units = statement_units(self.module, self.source.text) or {}
