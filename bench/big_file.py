@@ -1,6 +1,6 @@
 """Big files (issue 14, part 4), run by hand: is checking one file linear in its size?
 
-    python bench/big_file.py [--reps N] [--before-commit REV] [--profile]
+    python bench/big_file.py [--reps N] [--before-commit REV] [--only small|big] [--profile]
 
 Generates two modules with the same density of Spotify code, 110,000 lines (≈6.6 MB,
 2,200 restricted client calls) and a tenth of that (11,000 lines, ≈0.66 MB, 220 calls):
@@ -110,11 +110,14 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--before-commit")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--only", choices=("small", "big"), help="time one of the two files")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         files = {}
         for name, lines in (("small", 11_000), ("big", 110_000)):
+            if args.only not in (None, name):
+                continue
             folder = root / name
             folder.mkdir()
             files[name] = folder / f"{name}.py"
@@ -141,7 +144,7 @@ def main() -> None:
             found = "/".join(sorted({str(m[2]) for m in measured}))
             print(f"| {variant} | {name} | {text.count(chr(10)):,} | {len(text.encode()) / 1e6:.2f} | {found} | "
                   f"{wall:.2f} | {rss:.0f} | {sizes[name] / 2**20:.0f} | {rss * 2**20 / sizes[name]:.1f} |")
-        for variant in variants:
+        for variant in variants if len(files) == 2 else ():
             small = statistics.median(m[0] for m in runs[(variant, "small")])
             big = statistics.median(m[0] for m in runs[(variant, "big")])
             print(f"\n{variant}: big ÷ small wall = {big / small:.1f}")
