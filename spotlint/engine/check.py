@@ -24,8 +24,7 @@ from spotlint.catalogue.messages import compose
 from spotlint.findings import INVALID_NOQA, PARSE_ERROR, READ_ERROR, FileResult, Finding, Span, error_result
 from spotlint.files.kinds import kind
 from spotlint.files.notebook import extract
-from spotlint.engine.positions import SourceText
-from spotlint.engine.positions import positions as node_positions
+from spotlint.engine.positions import Positions, SourceText
 from spotlint.engine.prefilter import may_have_findings
 from spotlint.files.source import DecodeFailure, decode
 from spotlint.engine.suppress import noqa_comments
@@ -176,10 +175,12 @@ def _syntax_error(text: str, exc: cst.ParserSyntaxError) -> tuple[int, int, str]
 def _locate(
     module: cst.Module, text: str, candidates: Sequence[Candidate], path: str, catalogue: Catalogue,
 ) -> list[tuple[Candidate, Finding]]:
-    positions = node_positions(module)
     source = SourceText(text)
+    located = Positions(module, source)
+    located.prepare(c.statement for c in candidates)
     findings: dict[tuple[int, int, str], tuple[Candidate, Finding]] = {}
     for candidate in candidates:
+        positions = located.within(candidate.statement)
         where = positions[candidate.node]
         statement = positions[candidate.statement]
         span = Span(where.start.line, where.start.column + 1, where.end.line, where.end.column + 1)

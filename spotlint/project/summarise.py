@@ -13,8 +13,9 @@ from spotlint.analysis.infer import (
     Builtin, Client, ClientClass, Function, Inference, Instance, Opaque, Qual, Result, TupleT, Types, UserClass,
 )
 from spotlint.analysis.scope import Scope, dotted_name, local_name
-from spotlint.analysis.walk import Walker
+from spotlint.analysis.walk import _STATEMENTS, Walker
 from spotlint.catalogue.load import Catalogue
+from spotlint.engine.positions import Positions, SourceText
 from spotlint.project.info import ProjectInfo
 from spotlint.analysis.wrappers import holds_api_base
 from spotlint.project.summary import CallSite, ClassSummary, FunctionSummary, ModuleSummary, Store
@@ -46,21 +47,24 @@ def summarise(text: str, module: str, path: str, catalogue: Catalogue, project: 
     except (cst.ParserSyntaxError, RecursionError, ValueError):
         return ModuleSummary.empty(module, path)
     try:
-        return _Summariser(tree, module, path, catalogue, project).run()
+        return _Summariser(tree, module, path, catalogue, project, text).run()
     except Exception:  # noqa: BLE001 - a summary is an optimisation of recall: never a crash
         return ModuleSummary.empty(module, path)
 
 
 class _Summariser:
-    def __init__(self, tree: cst.Module, module: str, path: str, catalogue: Catalogue, project: ProjectInfo) -> None:
-        self.tree, self.module, self.path = tree, module, path
+    def __init__(self, tree: cst.Module, module: str, path: str, catalogue: Catalogue, project: ProjectInfo,
+                 text: str | None = None) -> None:
+        self.tree, self.module, self.path, self.text = tree, module, path, text
         self.ctx = ModuleContext(catalogue=catalogue, project=project, scope=Scope("module", tree, None), symbolic=True)
         self.recorder = _Recorder()
-        self._lines: dict[cst.CSTNode, object] | None = None
+        self._positions: Positions | None = None
+        self.statements: list[cst.CSTNode] = []  # in walk order: a Site's ordinal - 1 indexes it
 
     def run(self) -> ModuleSummary:
         ctx, recorder = self.ctx, self.recorder
-        Walker(ctx, {cst.Call: [recorder.on_call], cst.Assign: [recorder.on_assign]}).walk(self.tree)
+        handlers = {kind: [self.on_statement] for kind in _STATEMENTS}
+        Walker(ctx, {**handlers, cst.Call: [recorder.on_call], cst.Assign: [recorder.on_assign]}).walk(self.tree)
         self.inference = ctx.inference = Inference(ctx)
         module_scope = ctx.scope
         symbols = {name: self.values(bindings, name) for name, bindings in module_scope.bindings.items()}
@@ -73,13 +77,29 @@ class _Summariser:
         )
 
     # -- where things are, for traces -------------------------------------------------
-    def line(self, node: cst.CSTNode) -> int:
-        if self._lines is None:
-            from spotlint.engine.positions import positions
+    def on_statement(self, node: cst.CSTNode, ctx: ModuleContext) -> None:
+        self.statements.append(node)
 
-            self._lines = positions(self.tree)  # type: ignore[assignment]
-        where = self._lines.get(node)  # type: ignore[union-attr]
-        return where.start.line if where is not None else 0  # type: ignore[attr-defined]
+    def line(self, node: cst.CSTNode) -> int:
+        """Code is generated for the module statement that holds ``node`` only: the last
+        statement entered before a name in it (the walk is pre-order) lies in that one."""
+        if self._positions is None:
+            self._positions = Positions(self.tree, SourceText(self.text if self.text is not None else self.tree.code))
+        near = self._statement_near(node)
+        ranges = self._positions.around(near) if near is not None else self._positions.within(self.tree)
+        where = ranges.get(node)
+        return where.start.line if where is not None else 0
+
+    def _statement_near(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        stack = [node]
+        while stack:
+            first = stack.pop()
+            if isinstance(first, cst.Name):
+                site = self.ctx.sites.get(id(first))
+                if site is not None and 0 < site.ordinal <= len(self.statements):
+                    return self.statements[site.ordinal - 1]
+            stack.extend(reversed(first.children))
+        return None
 
     def step(self, label: str, node: cst.CSTNode | None) -> str:
         if node is None:
